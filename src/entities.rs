@@ -1,0 +1,245 @@
+//! Entity mentions: resolves raw gazetteer matches to entries within the
+//! document, chooses non-overlapping mentions and attaches titles.
+//!
+//! Resolution order for a match whose pattern may name several entries:
+//! 1. an entry named by a full name (canonical or alias) elsewhere in the
+//!    document: the nearest preceding such mention wins, else the nearest
+//!    following one;
+//! 2. otherwise a full name of exactly one entry (the first entry, in
+//!    gazetteer order, when an unmarked alias is shared);
+//! 3. otherwise a surname or `?` alias that one entry alone carries in all
+//!    loaded gazetteers, unless it is also a common English word.
+//!
+//! Anything else is left unresolved and is not an entity.
+
+use std::collections::HashMap;
+
+use crate::document::Entity;
+use crate::gazetteer::{Entry, Label};
+use crate::lexicon;
+use crate::matcher::{Matcher, RawMatch};
+use crate::normalize::{fold_str, Folded};
+use crate::span::Span;
+
+/// Finds the entity mentions of `text`.
+pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, entries: &[Entry]) -> Vec<Entity> {
+    let raw = matcher.find(text, folded);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    // Full, unambiguous mentions: where each entry is named in full.
+    // A name inside a longer full name ("Jordan" in "Michael Jordan") is
+    // not a mention of its own.
+    let mut full_at: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut covered_to = 0usize;
+    for &m in &raw {
+        if m.span.end <= covered_to {
+            continue;
+        }
+        let mut full = matcher.accepted(m, text, folded).filter(|c| c.strength.is_full());
+        if let (Some(c), None) = (full.next(), full.next()) {
+            full_at.entry(c.entry).or_default().push(m.span.start);
+            covered_to = m.span.end;
+        }
+    }
+    let mut resolved: Vec<(RawMatch, u32)> = Vec::with_capacity(raw.len());
+    for &m in &raw {
+        if let Some(e) = resolve(m, text, folded, matcher, &full_at) {
+            resolved.push((m, e));
+        }
+    }
+    // Leftmost, then longest, non-overlapping.
+    let mut out: Vec<Entity> = Vec::new();
+    let mut taken_to = 0usize;
+    for (m, e) in resolved {
+        if m.span.start < taken_to {
+            continue;
+        }
+        let Some(entry) = entries.get(e as usize) else { continue };
+        taken_to = m.span.end;
+        let title = if entry.label == Label::Person {
+            title_before(text, m.span.start)
+        } else {
+            None
+        };
+        out.push(Entity {
+            span: m.span,
+            label: entry.label,
+            canonical: entry.canonical.clone(),
+            id: entry.id.clone(),
+            external_id: entry.external_id.clone(),
+            title,
+        });
+    }
+    out
+}
+
+fn resolve(
+    m: RawMatch,
+    text: &str,
+    folded: &Folded,
+    matcher: &Matcher,
+    full_at: &HashMap<u32, Vec<usize>>,
+) -> Option<u32> {
+    let mut best: Option<(u32, usize, bool)> = None; // (entry, distance, preceding)
+    let mut first_full = None;
+    let mut full_count = 0;
+    let mut any_count = 0;
+    let mut only = None;
+    for c in matcher.accepted(m, text, folded) {
+        any_count += 1;
+        only = Some(c.entry);
+        if c.strength.is_full() {
+            full_count += 1;
+            first_full.get_or_insert(c.entry);
+        }
+        if let Some(positions) = full_at.get(&c.entry) {
+            let near = nearest(positions, m.span.start);
+            let better = match (best, near) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some((_, bd, bp)), Some((d, p))) => (p && !bp) || (p == bp && d < bd),
+            };
+            if let (true, Some((d, p))) = (better, near) {
+                best = Some((c.entry, d, p));
+            }
+        }
+    }
+    if let Some((e, _, _)) = best {
+        return Some(e);
+    }
+    if full_count >= 1 {
+        return first_full;
+    }
+    // A bare surname or ambiguous alias with no full mention in the document.
+    if any_count == 1 && matcher.candidates(m.pattern).len() == 1 {
+        let folded_text = fold_str(m.span.as_str(text));
+        if !lexicon::is_common_word(folded_text.trim()) {
+            return only;
+        }
+    }
+    None
+}
+
+/// The nearest full mention other than the one at `at`: (distance,
+/// preceding?). Preceding mentions are preferred by the caller.
+fn nearest(positions: &[usize], at: usize) -> Option<(usize, bool)> {
+    let i = positions.partition_point(|&p| p < at);
+    if i > 0 {
+        return Some((at - positions[i - 1], true));
+    }
+    positions
+        .iter()
+        .find(|&&p| p > at)
+        .map(|&p| (p - at, false))
+}
+
+/// The title written just before a person's name: "President", "Mr.",
+/// "Mexican President", "former Secretary of State".
+pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
+    let head = text.get(..start)?;
+    let trimmed = head.trim_end_matches([' ', '\u{A0}']);
+    if trimmed.len() == head.len() && !head.is_empty() {
+        return None; // the name is glued to what precedes it
+    }
+    let t = lexicon::TITLES
+        .iter()
+        .filter(|t| ends_with_word(trimmed, t))
+        .max_by_key(|t| t.len())?;
+    let mut title_start = trimmed.len() - t.len();
+    // Modifiers and nationality adjectives: "former", "U.S.", "Mexican".
+    loop {
+        let before = text[..title_start].trim_end_matches(' ');
+        if before.len() == title_start {
+            break;
+        }
+        let word_start = before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        let word = word.strip_prefix("then-").unwrap_or(word);
+        let demonym = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+        if word.is_empty() || !(demonym || lexicon::TITLE_MODIFIERS.contains(&word)) {
+            break;
+        }
+        title_start = word_start;
+    }
+    Some(Span::new(title_start, trimmed.len()))
+}
+
+/// True when `s` ends with `word` and `word` starts at a word boundary.
+fn ends_with_word(s: &str, word: &str) -> bool {
+    s.ends_with(word)
+        && s[..s.len() - word.len()]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric() && c != '.' && c != '\'')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{parse_all, GazetteerSource};
+
+    fn run(gaz: &str, text: &str) -> Vec<(String, String, Option<String>)> {
+        let es = parse_all(&[GazetteerSource::from_text("t.tsv", gaz)]).unwrap();
+        let m = Matcher::new(&es).unwrap();
+        let f = Folded::new(text);
+        find(text, &f, &m, &es)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.text(text).to_string(),
+                    e.entity_id().to_string(),
+                    e.title().map(|t| t.as_str(text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    const GAZ: &str = "ja\tPERSON\tJulian Assange\n\
+        jb\tPERSON\tJoe Biden\n\
+        hb\tPERSON\tHunter Biden\n\
+        amlo\tPERSON\tAndrés Manuel López Obrador\n\
+        jo\tLOC\tJordan\n\
+        mj\tPERSON\tMichael Jordan\n\
+        tm\tPERSON\tTheresa May\n";
+
+    #[test]
+    fn surname_resolves_to_nearest_preceding_full_mention() {
+        let got = run(GAZ, "Hunter Biden and Joe Biden met. Biden said no. Mr Assange left.");
+        let ids: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(ids, vec!["hb", "jb", "jb", "ja"]);
+        assert_eq!(got[3].2.as_deref(), Some("Mr"));
+    }
+
+    #[test]
+    fn ambiguous_surname_without_full_mention_is_dropped() {
+        assert!(run(GAZ, "Biden spoke.").is_empty());
+        assert_eq!(run(GAZ, "Assange spoke.")[0].1, "ja");
+    }
+
+    #[test]
+    fn context_beats_a_full_alias_of_another_entry() {
+        assert_eq!(run(GAZ, "Jordan is a country.")[0].1, "jo");
+        let got = run(GAZ, "Michael Jordan retired. Jordan said so.");
+        assert_eq!(got[1].1, "mj");
+    }
+
+    #[test]
+    fn common_word_surnames_need_a_full_mention() {
+        assert!(run(GAZ, "In May it rained.").is_empty());
+        assert_eq!(run(GAZ, "Theresa May spoke. May left.")[1].1, "tm");
+    }
+
+    #[test]
+    fn titles_with_demonyms_and_accents() {
+        let got = run(GAZ, "In July, Mexican President Andres Manuel Lopez Obrador spoke. Lopez Obrador said.");
+        assert_eq!(got[0].2.as_deref(), Some("Mexican President"));
+        assert_eq!(got[0].0, "Andres Manuel Lopez Obrador");
+        assert_eq!(got[1].0, "Lopez Obrador");
+        assert_eq!(got[1].1, "amlo");
+    }
+}

@@ -1,0 +1,383 @@
+//! Gazetteers: the lists of named entities that mentions are matched against.
+//!
+//! A gazetteer is a tab-separated text file (see `gazetteers/FORMAT.md` and the
+//! crate documentation): one entry per line with an id, a label, a canonical
+//! name and optional aliases, external id and gender. This module reads the
+//! files into [`GazetteerSource`]s (name + contents, the serialisable
+//! description an [`Extractor`](crate::Extractor) is rebuilt from) and parses
+//! them into entries, reporting problems with file and line.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+
+/// The kind of thing an entity is.
+///
+/// # Example
+///
+/// ```
+/// use whosaid::Label;
+///
+/// assert_eq!("OUTLET".parse::<Label>(), Ok(Label::Outlet));
+/// assert_eq!(Label::Person.as_str(), "PERSON");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Label {
+    /// A person.
+    #[serde(rename = "PERSON")]
+    Person,
+    /// A news medium: agency, newspaper, broadcaster, magazine, website.
+    #[serde(rename = "OUTLET")]
+    Outlet,
+    /// Any other organisation: government body, party, company, NGO, court.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place: country, city, region.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Anything else.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Label {
+    /// The label as written in gazetteers and JSON (`"PERSON"`, …).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Outlet => "OUTLET",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Label {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Label, ()> {
+        Ok(match s {
+            "PERSON" => Label::Person,
+            "OUTLET" => Label::Outlet,
+            "ORG" => Label::Org,
+            "LOC" => Label::Loc,
+            "MISC" => Label::Misc,
+            _ => return Err(()),
+        })
+    }
+}
+
+/// A person's grammatical gender as the gazetteer records it; used to
+/// resolve "he" and "she".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Gender {
+    /// Referred to as "he".
+    #[serde(rename = "m")]
+    Male,
+    /// Referred to as "she".
+    #[serde(rename = "f")]
+    Female,
+}
+
+/// One gazetteer file's name and contents: what an
+/// [`Extractor`](crate::Extractor) is built from.
+///
+/// Sources carry the text itself, not a path, so an extractor's description
+/// can be serialised and rebuilt where the file does not exist (a worker
+/// process, another machine).
+///
+/// # Example
+///
+/// ```
+/// use whosaid::GazetteerSource;
+///
+/// let src = GazetteerSource::from_text(
+///     "mine.tsv",
+///     "# id\tlabel\tcanonical\taliases\n\
+///      ada-lovelace\tPERSON\tAda Lovelace\tCountess of Lovelace\n",
+/// );
+/// assert_eq!(src.name(), "mine.tsv");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GazetteerSource {
+    name: String,
+    text: String,
+}
+
+impl GazetteerSource {
+    /// A source from text in memory; `name` is used in error messages.
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> GazetteerSource {
+        GazetteerSource {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Reads a gazetteer file, or every `*.tsv` file of a folder (in file
+    /// name order).
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::Io`] error when a path cannot be read, and an
+    /// [`ErrorKind::Utf8`] error naming the line when a file is not UTF-8.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Vec<GazetteerSource>, Error> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
+        if !meta.is_dir() {
+            return Ok(vec![read_file(path)?]);
+        }
+        let mut files = Vec::new();
+        let dir = std::fs::read_dir(path)
+            .map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
+        for item in dir {
+            let item = item.map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
+            let p = item.path();
+            if p.is_file() && p.extension().is_some_and(|x| x == "tsv") {
+                files.push(p);
+            }
+        }
+        files.sort();
+        files.iter().map(|p| read_file(p)).collect()
+    }
+
+    /// The gazetteers embedded in the crate (the files of `gazetteers/`).
+    pub fn defaults() -> Vec<GazetteerSource> {
+        crate::defaults::FILES
+            .iter()
+            .map(|(name, text)| GazetteerSource::from_text(format!("gazetteers/{name}"), *text))
+            .collect()
+    }
+
+    /// The name given to the source (a path, for files).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The source's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+fn read_file(path: &Path) -> Result<GazetteerSource, Error> {
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(GazetteerSource::from_text(shown, text)),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count();
+            Err(Error::new(ErrorKind::Utf8, "invalid UTF-8").at(&shown, Some(line)))
+        }
+    }
+}
+
+/// An alias as written in a gazetteer, with its marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Alias {
+    pub(crate) text: String,
+    /// `=`: matched only with the case as written.
+    pub(crate) case_sensitive: bool,
+    /// `?`: known to name several entries.
+    pub(crate) ambiguous: bool,
+}
+
+/// One parsed gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) id: Arc<str>,
+    pub(crate) label: Label,
+    pub(crate) canonical: Arc<str>,
+    pub(crate) aliases: Vec<Alias>,
+    pub(crate) external_id: Option<Arc<str>>,
+    pub(crate) gender: Option<Gender>,
+}
+
+/// Parses sources into entries; ids must be unique over all of them.
+pub(crate) fn parse_all(sources: &[GazetteerSource]) -> Result<Vec<Entry>, Error> {
+    let mut entries = Vec::new();
+    let mut seen: HashMap<Arc<str>, (usize, usize)> = HashMap::new();
+    for (si, src) in sources.iter().enumerate() {
+        for (ln, line) in src.text.lines().enumerate() {
+            let lineno = ln + 1;
+            let entry = match parse_line(line) {
+                Ok(Some(e)) => e,
+                Ok(None) => continue,
+                Err(e) => return Err(e.at(&src.name, Some(lineno))),
+            };
+            if let Some(&(fs, fl)) = seen.get(&entry.id) {
+                let msg = format!(
+                    "duplicate id {:?} (first defined at {}:{})",
+                    &*entry.id, sources[fs].name, fl
+                );
+                return Err(Error::new(ErrorKind::DuplicateId, msg).at(&src.name, Some(lineno)));
+            }
+            seen.insert(entry.id.clone(), (si, lineno));
+            entries.push(entry);
+        }
+    }
+    Ok(entries)
+}
+
+/// Parses one line: `Ok(None)` for comments and blank lines.
+fn parse_line(line: &str) -> Result<Option<Entry>, Error> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
+    if line.trim().is_empty() || line.trim_start().starts_with('#') {
+        return Ok(None);
+    }
+    let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cols.len() < 3 || cols.len() > 6 {
+        let msg = format!(
+            "expected 3 to 6 tab-separated columns (id, label, canonical[, aliases, external id, gender]), found {}",
+            cols.len()
+        );
+        return Err(Error::new(ErrorKind::Columns, msg));
+    }
+    let id = cols[0];
+    if id.is_empty() || id.chars().any(char::is_whitespace) {
+        return Err(Error::new(ErrorKind::Empty, format!("empty or malformed id {id:?}")));
+    }
+    let label: Label = cols[1].parse().map_err(|()| {
+        let msg = format!(
+            "unknown label {:?} (expected PERSON, OUTLET, ORG, LOC or MISC)",
+            cols[1]
+        );
+        Error::new(ErrorKind::Label, msg)
+    })?;
+    let canonical = cols[2];
+    if !has_letter_or_digit(canonical) {
+        return Err(Error::new(ErrorKind::Empty, format!("empty canonical name for id {id:?}")));
+    }
+    let mut aliases = Vec::new();
+    if let Some(raw) = cols.get(3).filter(|s| !s.is_empty()) {
+        for a in raw.split('|') {
+            aliases.push(parse_alias(a)?);
+        }
+    }
+    let external_id = cols.get(4).filter(|s| !s.is_empty()).map(|s| Arc::from(*s));
+    let gender = match cols.get(5).copied().unwrap_or("") {
+        "" => None,
+        "m" | "M" => Some(Gender::Male),
+        "f" | "F" => Some(Gender::Female),
+        other => {
+            return Err(Error::new(
+                ErrorKind::Value,
+                format!("unknown gender {other:?} (expected m, f or empty)"),
+            ))
+        }
+    };
+    Ok(Some(Entry {
+        id: Arc::from(id),
+        label,
+        canonical: Arc::from(canonical),
+        aliases,
+        external_id,
+        gender,
+    }))
+}
+
+fn parse_alias(raw: &str) -> Result<Alias, Error> {
+    let mut rest = raw.trim();
+    let (mut case_sensitive, mut ambiguous) = (false, false);
+    loop {
+        if let Some(r) = rest.strip_prefix('=') {
+            case_sensitive = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('?') {
+            ambiguous = true;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    if !has_letter_or_digit(rest) {
+        return Err(Error::new(ErrorKind::Empty, format!("empty alias {raw:?}")));
+    }
+    Ok(Alias {
+        text: rest.trim().to_string(),
+        case_sensitive,
+        ambiguous,
+    })
+}
+
+fn has_letter_or_digit(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Vec<Entry>, Error> {
+        parse_all(&[GazetteerSource::from_text("t.tsv", text)])
+    }
+
+    #[test]
+    fn parses_entries_with_marks() {
+        let es = parse(
+            "# comment\n\nthe-guardian\tOUTLET\tThe Guardian\t=Guardian|?Graun\t\t\n\
+             ada\tPERSON\tAda Lovelace\t\tQ7259\tf\r\n",
+        )
+        .unwrap();
+        assert_eq!(es.len(), 2);
+        assert_eq!(es[0].label, Label::Outlet);
+        assert_eq!(es[0].aliases[0].text, "Guardian");
+        assert!(es[0].aliases[0].case_sensitive && !es[0].aliases[0].ambiguous);
+        assert!(es[0].aliases[1].ambiguous && !es[0].aliases[1].case_sensitive);
+        assert_eq!(es[1].external_id.as_deref(), Some("Q7259"));
+        assert_eq!(es[1].gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_problem() {
+        let cases = [
+            ("a\tPERSON\n", ErrorKind::Columns, 1),
+            ("# x\na\tPERSONA\tA\n", ErrorKind::Label, 2),
+            ("a\tPERSON\t  \n", ErrorKind::Empty, 1),
+            ("a\tPERSON\tA\tB||C\n", ErrorKind::Empty, 1),
+            ("a\tPERSON\tA\n\na\tORG\tB\n", ErrorKind::DuplicateId, 3),
+            ("a\tPERSON\tA\t\t\tx\n", ErrorKind::Value, 1),
+            ("a\tPERSON\tA\t\t\t\t\n", ErrorKind::Columns, 1),
+        ];
+        for (text, kind, line) in cases {
+            let err = parse(text).unwrap_err();
+            assert_eq!((err.kind(), err.line()), (kind, Some(line)), "{text:?}: {err}");
+            assert_eq!(err.path(), Some("t.tsv"));
+        }
+    }
+
+    #[test]
+    fn duplicate_id_across_files_names_both() {
+        let a = GazetteerSource::from_text("a.tsv", "x\tORG\tX\n");
+        let b = GazetteerSource::from_text("b.tsv", "y\tORG\tY\nx\tORG\tX2\n");
+        let err = parse_all(&[a, b]).unwrap_err();
+        assert_eq!(err.to_string(), "b.tsv:2: duplicate id \"x\" (first defined at a.tsv:1)");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let dir = std::env::temp_dir().join(format!("whosaid-utf8-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("bad.tsv");
+        std::fs::write(&p, b"a\tORG\tA\nb\tORG\t\xff\n").unwrap();
+        let err = GazetteerSource::from_path(&dir).unwrap_err();
+        assert_eq!((err.kind(), err.line()), (ErrorKind::Utf8, Some(2)));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,1 @@
+//! Abbreviations and sentence starters used by the sentence splitter.

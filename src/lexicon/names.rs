@@ -1,0 +1,79 @@
+//! Words around names: titles, name suffixes, demonym endings and the common
+//! English words that make a one-word alias need its capital letter.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Titles and offices that may stand before a person's name ("President
+/// Biden", "Mr. Assange", "Prime Minister Rishi Sunak"). Longer titles are
+/// tried first, so "Vice President" wins over "President".
+pub(crate) const TITLES: &[&str] = &[
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
+    "Chancellor", "Premier", "King", "Queen", "Prince", "Princess", "Emperor", "Pope", "Sheikh",
+    "Crown Prince", "Supreme Leader", "Ayatollah", "Emir", "Sultan", "Governor", "Gov.", "Gov",
+    "Lieutenant Governor", "Lt. Gov.", "Mayor", "Senator", "Sen.", "Sen", "Representative",
+    "Rep.", "Rep", "Congressman", "Congresswoman", "Speaker", "House Speaker", "Leader",
+    "Majority Leader", "Minority Leader", "Senate Majority Leader", "Senate Minority Leader",
+    "Secretary", "Secretary of State", "Secretary-General", "Secretary General",
+    "Foreign Secretary", "Home Secretary", "Defense Secretary", "Defence Secretary",
+    "Treasury Secretary", "Health Secretary", "Minister", "Foreign Minister",
+    "Finance Minister", "Defence Minister", "Defense Minister", "Interior Minister",
+    "Attorney General", "Attorney-General", "Justice", "Chief Justice", "Judge", "Ambassador",
+    "Commissioner", "Chairman", "Chairwoman", "Chair", "Director", "General", "Gen.", "Gen",
+    "Admiral", "Adm.", "Colonel", "Col.", "Lieutenant", "Lt.", "Major", "Maj.", "Captain",
+    "Capt.", "Sergeant", "Sgt.", "Commander", "Cmdr.", "Dr.", "Dr", "Doctor", "Prof.", "Prof",
+    "Professor", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mx.", "Mx", "Sir", "Dame",
+    "Lord", "Lady", "Baroness", "Rev.", "Reverend", "Father", "Sister", "Rabbi", "Imam",
+    "Bishop", "Archbishop", "Cardinal", "Chief Executive", "CEO", "Founder", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Deputy", "MP", "Councillor", "Councilman",
+    "Councilwoman", "Coach", "Officer", "Detective", "Inspector", "Superintendent",
+    "Candidate", "Presidential candidate", "former President", "President-elect",
+];
+
+/// Words that may stand before a title and belong to it: "former President",
+/// "then-Secretary", "U.S. Secretary of State".
+pub(crate) const TITLE_MODIFIERS: &[&str] = &[
+    "former", "Former", "then", "acting", "Acting", "interim", "Interim", "outgoing", "Outgoing",
+    "incoming", "Incoming", "late", "U.S.", "US", "UK", "U.K.", "EU", "UN", "U.N.", "Deputy",
+    "Vice", "Assistant", "Senior", "Chief", "Foreign", "Republican", "Democratic", "State",
+    "Federal", "Labour", "Conservative",
+];
+
+/// Endings of nationality adjectives that may stand before a title
+/// ("Mexican President", "Chinese Premier").
+pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ch", "i", "ic", "ian"];
+
+/// Titles that tell a person's gender.
+pub(crate) const MALE_TITLES: &[&str] = &[
+    "Mr.", "Mr", "King", "Prince", "Sir", "Lord", "Father", "Congressman", "Chairman",
+    "Spokesman", "Councilman", "Emperor", "Sultan", "Emir", "Sheikh", "Crown Prince",
+];
+
+/// Titles that tell a person's gender.
+pub(crate) const FEMALE_TITLES: &[&str] = &[
+    "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Queen", "Princess", "Dame", "Lady", "Baroness",
+    "Sister", "Congresswoman", "Chairwoman", "Spokeswoman", "Councilwoman",
+];
+
+/// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
+pub(crate) const NAME_SUFFIXES: &[&str] = &[
+    "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "Jnr", "Snr", "jr.", "sr.",
+];
+
+/// The most frequent English words, one per line (see the file).
+const COMMON_WORDS: &str = include_str!("common_words.txt");
+
+/// True when `word` (folded: lower-case, no diacritics) is a common English
+/// word, so that a one-word alias spelled like it needs its capital letter and
+/// a derived surname spelled like it is never resolved by the gazetteer alone.
+pub(crate) fn is_common_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        COMMON_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !w.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
+}
