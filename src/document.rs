@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
-use crate::gazetteer::Label;
+use crate::gazetteer::{Gender, Label};
 use crate::span::Span;
 
 /// A gazetteer entity mentioned in the text.
@@ -36,6 +36,7 @@ pub struct Entity {
     pub(crate) id: Arc<str>,
     pub(crate) external_id: Option<Arc<str>>,
     pub(crate) title: Option<Span>,
+    pub(crate) gender: Option<Gender>,
 }
 
 impl Entity {
@@ -73,6 +74,11 @@ impl Entity {
     /// "Mr.", "Mexican President").
     pub fn title(&self) -> Option<Span> {
         self.title
+    }
+
+    /// The person's gender, when the gazetteer gives it.
+    pub fn gender(&self) -> Option<Gender> {
+        self.gender
     }
 }
 

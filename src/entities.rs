@@ -69,6 +69,7 @@ pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, entries: &[En
             id: entry.id.clone(),
             external_id: entry.external_id.clone(),
             title,
+            gender: entry.gender,
         });
     }
     out

@@ -16,6 +16,7 @@ mod normalize;
 mod quotes;
 mod sentence;
 mod span;
+mod token;
 
 pub use document::{CharOffsets, Document, Entity, JsonDocument, Quote, QuoteKind, Speaker};
 pub use error::{Error, ErrorKind};
@@ -23,3 +24,6 @@ pub use extractor::{Extractor, ExtractorBuilder, ExtractorConfig};
 pub use gazetteer::{GazetteerSource, Gender, Label};
 pub use sentence::sentences;
 pub use span::Span;
+
+#[cfg(feature = "python")]
+mod python;

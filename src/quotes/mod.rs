@@ -1,8 +1,76 @@
 //! Quotations and their speakers.
-use crate::document::{Entity, Quote};
+//!
+//! The stage takes the text, its sentences and its entity mentions and
+//! returns [`Quote`]s:
+//! 1. [`scan`] pairs quotation marks into quoted passages;
+//! 2. [`direct`] attributes each passage by the patterns around it (cue and
+//!    speaker after it, before it, a dash, a colon, an introduction in the
+//!    previous paragraph) or by continuation from the previous quote, and
+//!    decides whether it is direct speech or a fragment;
+//! 3. [`reported`] finds reported speech ("X said that …", "…, X said",
+//!    "according to X") and the quoted fragments inside it;
+//! 4. pronoun speakers are resolved ([`speaker`]).
+
+mod context;
+mod direct;
+mod reported;
+mod scan;
+mod speaker;
+
+use crate::document::{Entity, Quote, QuoteKind, Speaker};
 use crate::span::Span;
+use crate::token;
+
+use context::Context;
+
+/// A quote found by a rule, before pronouns are resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub(crate) span: Span,
+    pub(crate) kind: QuoteKind,
+    pub(crate) speaker: Option<Speaker>,
+    pub(crate) cue: Option<Span>,
+    pub(crate) confidence: f32,
+    pub(crate) rule: &'static str,
+}
 
 /// Finds the quotes of `text`.
-pub(crate) fn extract(_text: &str, _sentences: &[Span], _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+pub(crate) fn extract(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
+    let quoted = scan::scan(text);
+    let tokens = token::tokenize(text);
+    let ctx = Context::new(text, tokens, sentences, entities, quoted);
+    let mut referents = speaker::entity_referents(&ctx);
+    let mut found = direct::attribute(&ctx, &mut referents);
+    let reported = reported::find(&ctx, &found, &mut referents);
+    found.extend(reported);
+    referents.sort_by_key(|r| r.at);
+    let mut out: Vec<Quote> = found
+        .into_iter()
+        .map(|mut f| {
+            if let Some(sp) = f.speaker.as_mut() {
+                if sp.canonical.is_none() && speaker::resolve_pronoun(&ctx, sp, &referents) {
+                    f.confidence *= 0.9;
+                }
+            }
+            Quote {
+                span: f.span,
+                kind: f.kind,
+                speaker: f.speaker,
+                cue: f.cue,
+                confidence: f.confidence.clamp(0.0, 1.0),
+                rule: f.rule,
+            }
+        })
+        .collect();
+    out.sort_by_key(|q| (q.span.start, kind_order(q.kind), q.span.end));
+    out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    out
+}
+
+fn kind_order(k: QuoteKind) -> u8 {
+    match k {
+        QuoteKind::Direct => 0,
+        QuoteKind::Indirect => 1,
+        QuoteKind::Partial => 2,
+    }
 }

@@ -1,0 +1,184 @@
+//! What the attribution rules look at: tokens, sentences, paragraphs and
+//! quoted passages of one text, with fast position look-ups.
+
+use crate::document::Entity;
+use crate::lexicon::{self, CueVerb};
+use crate::span::Span;
+use crate::token::Token;
+
+use super::scan::Quoted;
+
+/// A cue found at a token: the cue's span, the token after it, and the verb.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cue {
+    pub(crate) span: Span,
+    /// First token index of the cue.
+    pub(crate) first: usize,
+    /// Token index just after the cue.
+    pub(crate) next: usize,
+    pub(crate) verb: CueVerb,
+    /// "according to": the speaker comes after the cue.
+    pub(crate) speaker_after: bool,
+}
+
+/// One text's tokens, sentences, paragraphs and quotes.
+pub(crate) struct Context<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) sentences: &'t [Span],
+    pub(crate) entities: &'t [Entity],
+    pub(crate) quoted: Vec<Quoted>,
+    /// For each token, the index of the quoted passage it lies in (outer
+    /// span, marks included), if any.
+    in_quote: Vec<Option<u32>>,
+    /// Byte offsets of line breaks.
+    breaks: Vec<usize>,
+}
+
+impl<'t> Context<'t> {
+    pub(crate) fn new(
+        text: &'t str,
+        tokens: Vec<Token>,
+        sentences: &'t [Span],
+        entities: &'t [Entity],
+        quoted: Vec<Quoted>,
+    ) -> Context<'t> {
+        let mut in_quote = vec![None; tokens.len()];
+        let mut qi = 0;
+        for (ti, t) in tokens.iter().enumerate() {
+            while qi < quoted.len() && quoted[qi].outer().end <= t.span.start {
+                qi += 1;
+            }
+            if let Some(q) = quoted.get(qi) {
+                if q.outer().start <= t.span.start && t.span.end <= q.outer().end {
+                    in_quote[ti] = Some(qi as u32);
+                }
+            }
+        }
+        let breaks = text.match_indices('\n').map(|(i, _)| i).collect();
+        Context {
+            text,
+            tokens,
+            sentences,
+            entities,
+            quoted,
+            in_quote,
+            breaks,
+        }
+    }
+
+    /// The text of token `i`.
+    pub(crate) fn word(&self, i: usize) -> &'t str {
+        self.tokens.get(i).map_or("", |t| t.span.as_str(self.text))
+    }
+
+    /// True when token `i` is the punctuation `p`.
+    pub(crate) fn is(&self, i: usize, p: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| !t.word) && self.word(i) == p
+    }
+
+    /// True when token `i` is a word equal to `w` ignoring ASCII case.
+    pub(crate) fn is_word(&self, i: usize, w: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.word) && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// True when token `i` lies inside a quoted passage.
+    pub(crate) fn quoted_token(&self, i: usize) -> bool {
+        self.in_quote.get(i).copied().flatten().is_some()
+    }
+
+    /// The first token starting at or after byte `at`.
+    pub(crate) fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    /// The sentence containing byte `at` (or the last one starting before it).
+    pub(crate) fn sentence_at(&self, at: usize) -> Span {
+        let i = self.sentences.partition_point(|s| s.start <= at);
+        match i.checked_sub(1).and_then(|i| self.sentences.get(i)) {
+            Some(s) => *s,
+            None => Span::new(0, self.text.len()),
+        }
+    }
+
+    /// The paragraph containing byte `at`: from after the previous line
+    /// break to the next one.
+    pub(crate) fn paragraph_at(&self, at: usize) -> Span {
+        let i = self.breaks.partition_point(|&b| b < at);
+        let start = i.checked_sub(1).map_or(0, |j| self.breaks[j] + 1);
+        let end = self.breaks.get(i).copied().unwrap_or(self.text.len());
+        Span::new(start, end)
+    }
+
+    /// The index of the paragraph containing byte `at`.
+    pub(crate) fn paragraph_index(&self, at: usize) -> usize {
+        self.breaks.partition_point(|&b| b < at)
+    }
+
+    /// The cue starting at token `i`, if one does (multi-word cues first).
+    pub(crate) fn cue_at(&self, i: usize) -> Option<Cue> {
+        let t = self.tokens.get(i)?;
+        if !t.word {
+            return None;
+        }
+        for &(phrase, after) in lexicon::CUE_PHRASES {
+            if let Some(next) = self.phrase_at(i, phrase) {
+                let last = self.tokens.get(next - 1)?;
+                let verb = self.verb_of(i).unwrap_or(CueVerb {
+                    reports: true,
+                    participle: false,
+                });
+                return Some(Cue {
+                    span: Span::new(t.span.start, last.span.end),
+                    first: i,
+                    next,
+                    verb,
+                    speaker_after: after,
+                });
+            }
+        }
+        // A capitalised verb form is a name or a heading ("States"), not a cue.
+        if t.capital {
+            return None;
+        }
+        let verb = self.verb_of(i)?;
+        Some(Cue {
+            span: t.span,
+            first: i,
+            next: i + 1,
+            verb,
+            speaker_after: false,
+        })
+    }
+
+    fn verb_of(&self, i: usize) -> Option<CueVerb> {
+        let mut buf = [0u8; 32];
+        lexicon::lower(self.word(i), &mut buf).and_then(lexicon::cue_verb)
+    }
+
+    /// When the words of `phrase` start at token `i`, the token after them.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut j = i;
+        for w in phrase.split(' ') {
+            if !self.is_word(j, w) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// The lower-cased form of token `i` in `buf`, for lexicon look-ups.
+    pub(crate) fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+        lexicon::lower(self.word(i), buf)
+    }
+
+    /// Entities lying within `span`.
+    pub(crate) fn entities_in(&self, span: Span) -> &'t [Entity] {
+        let a = self.entities.partition_point(|e| e.span.start < span.start);
+        let b = self.entities.partition_point(|e| e.span.start < span.end);
+        let slice = &self.entities[a..b.max(a)];
+        let n = slice.iter().take_while(|e| e.span.end <= span.end).count();
+        &slice[..n]
+    }
+}

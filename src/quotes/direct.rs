@@ -1,0 +1,354 @@
+//! Attribution of quoted passages: the patterns around a quote, in order of
+//! trust, then continuation.
+//!
+//! | rule | pattern |
+//! |---|---|
+//! | `quote_cue_speaker` | `"Q," said X.` / `"Q," according to X.` |
+//! | `quote_speaker_cue` | `"Q," X said.` / `"Q," X, the minister, said.` |
+//! | `quote_dash_speaker` | `"Q" — X` / `"Q" -X` |
+//! | `speaker_cue_quote` | `X said: "Q"` / `X said, "Q"` / `X told Reuters: "Q"` / `X said "Q"` |
+//! | `according_to_quote` | `According to X, "Q"` |
+//! | `speaker_colon_quote` | `X: "Q"` |
+//! | `intro_paragraph` | `From X:` ending the previous paragraph |
+//! | `continuation` | a quote after a quote of the same speaker (same or next paragraphs) |
+//! | `previous_sentence` | the person named in the previous sentence, no cue |
+
+use crate::document::{QuoteKind, Speaker};
+use crate::lexicon;
+use crate::span::Span;
+
+use super::context::{Context, Cue};
+use super::scan::Quoted;
+use super::speaker::{self, Phrase, Referent};
+use super::Found;
+
+/// How many tokens a cue may be from the quote.
+const CUE_REACH: usize = 10;
+
+/// The attribution found for one quote.
+struct Attribution {
+    speaker: Option<Phrase>,
+    cue: Option<Cue>,
+    rule: &'static str,
+    confidence: f32,
+}
+
+/// Attributes every quoted passage; returns direct quotes and fragments.
+pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // The last attributed direct quote: (paragraph index, speaker).
+    let mut last: Option<(usize, Speaker)> = None;
+    for (qi, q) in ctx.quoted.iter().enumerate() {
+        let bounds = Bounds::of(ctx, qi, q);
+        let clear = bounds.left_clear(ctx) && bounds.right_clear(ctx, q);
+        let att = right_pattern(ctx, &bounds)
+            .or_else(|| left_pattern(ctx, &bounds))
+            .or_else(|| intro_pattern(ctx, &bounds));
+        let para = ctx.paragraph_index(q.open.start);
+        let words = q.inner.as_str(ctx.text).split_whitespace().count();
+        match att {
+            Some(a) => {
+                let kind = if clear { QuoteKind::Direct } else { QuoteKind::Partial };
+                let sp = a.speaker.map(|p| {
+                    let (s, r) = speaker::make(ctx, p);
+                    referents.extend(r);
+                    s
+                });
+                if kind == QuoteKind::Direct {
+                    if let Some(s) = &sp {
+                        last = Some((ctx.paragraph_index(q.outer().end), s.clone()));
+                    }
+                }
+                out.push(Found {
+                    span: q.inner,
+                    kind,
+                    speaker: sp,
+                    cue: a.cue.map(|c| c.span),
+                    confidence: a.confidence,
+                    rule: a.rule,
+                });
+            }
+            None if clear && bounds.starts_sentence(ctx) && words >= 3 => {
+                let inherited = last
+                    .as_ref()
+                    .filter(|(p, _)| para <= p + 2)
+                    .map(|(_, s)| s.clone());
+                let (speaker, rule, confidence) = match inherited {
+                    Some(s) => (Some(s), "continuation", 0.6),
+                    None => match previous_person(ctx, q, referents) {
+                        Some(s) => (Some(s), "previous_sentence", 0.4),
+                        None => (None, "unattributed", 0.3),
+                    },
+                };
+                if speaker.is_none() && words < 6 {
+                    continue;
+                }
+                if let Some(s) = &speaker {
+                    last = Some((ctx.paragraph_index(q.outer().end), s.clone()));
+                }
+                out.push(Found {
+                    span: q.inner,
+                    kind: QuoteKind::Direct,
+                    speaker,
+                    cue: None,
+                    confidence,
+                    rule,
+                });
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+/// Where a quote's context begins and ends, in tokens.
+struct Bounds {
+    /// First token of the left context (sentence, paragraph or previous
+    /// quote start, whichever is latest).
+    floor: usize,
+    /// The opening mark's token.
+    open: usize,
+    /// First token after the closing mark.
+    after: usize,
+    /// One past the last token of the right context.
+    ceil: usize,
+    /// The quote ended a sentence and the right context is the next one.
+    next_sentence: bool,
+}
+
+impl Bounds {
+    fn of(ctx: &Context, qi: usize, q: &Quoted) -> Bounds {
+        let open_at = q.open.start;
+        let sent = ctx.sentence_at(open_at);
+        let para = ctx.paragraph_at(open_at);
+        let prev_end = qi
+            .checked_sub(1)
+            .and_then(|p| ctx.quoted.get(p))
+            .map_or(0, |p| p.outer().end);
+        let floor_at = sent.start.max(para.start).max(prev_end).min(open_at);
+        let end = q.outer().end;
+        let close_para = ctx.paragraph_at(end.saturating_sub(1));
+        let close_sent = ctx.sentence_at(end.saturating_sub(1));
+        let next_open = ctx.quoted.get(qi + 1).map_or(usize::MAX, |n| n.open.start);
+        let (ceil_at, next_sentence) = if close_sent.end > end {
+            (close_sent.end, false)
+        } else {
+            // The quote ends its sentence: look into the next sentence of
+            // the paragraph ("Why?" Trump asked.).
+            let next = ctx.sentence_at(end);
+            if next.start >= end && next.start < close_para.end {
+                (next.end, true)
+            } else {
+                (end, false)
+            }
+        };
+        let ceil_at = ceil_at.min(close_para.end).min(next_open).max(end);
+        Bounds {
+            floor: ctx.token_at(floor_at),
+            open: ctx.token_at(open_at),
+            after: ctx.token_at(end),
+            ceil: ctx.token_at(ceil_at),
+            next_sentence,
+        }
+    }
+
+    /// The quote starts a clause: nothing before it in the sentence, or a
+    /// colon, comma, dash or cue.
+    fn left_clear(&self, ctx: &Context) -> bool {
+        if self.open <= self.floor {
+            return true;
+        }
+        let m = self.open - 1;
+        if [":", ",", "(", "—", "–", "-", ";"].iter().any(|p| ctx.is(m, p)) {
+            return true;
+        }
+        if ctx.cue_at(m).is_some() {
+            return true;
+        }
+        ctx.is_word(m, "that") && m > 0 && ctx.cue_at(m - 1).is_some()
+    }
+
+    /// The quote ends a clause: punctuation inside its closing mark, or
+    /// punctuation or the sentence end after it.
+    fn right_clear(&self, ctx: &Context, q: &Quoted) -> bool {
+        let inner = q.inner.as_str(ctx.text);
+        if inner.ends_with(|c: char| matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '—' | '–' | '-' | '…')) {
+            return true;
+        }
+        if self.after >= self.ceil || self.next_sentence {
+            return true;
+        }
+        let t = ctx.tokens[self.after];
+        !t.word
+    }
+
+    /// The quote begins its sentence or paragraph (for unattributed quotes).
+    fn starts_sentence(&self, ctx: &Context) -> bool {
+        self.open <= self.floor || (self.open - 1 >= self.floor && ctx.is(self.open - 1, ":"))
+    }
+}
+
+/// `"Q," X said.` / `"Q," said X.` / `"Q" — X`.
+fn right_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
+    let mut k = b.after;
+    if k >= b.ceil {
+        return None;
+    }
+    // Dash attribution.
+    if ["—", "–", "-", "―"].iter().any(|d| ctx.is(k, d)) {
+        let mut s = k + 1;
+        while s < b.ceil && ["-", "—"].iter().any(|d| ctx.is(s, d)) {
+            s += 1;
+        }
+        let p = speaker::after(ctx, s, b.ceil)?;
+        return Some(Attribution {
+            speaker: Some(p),
+            cue: None,
+            rule: "quote_dash_speaker",
+            confidence: 0.8,
+        });
+    }
+    if ctx.is(k, ",") {
+        k += 1;
+    } else if !b.next_sentence && ctx.tokens[k].word {
+        // Words run straight on from the quote ("… a crime" is what …):
+        // only an adjacent cue counts.
+    } else if !ctx.tokens[k].word && !b.next_sentence {
+        return None;
+    }
+    // Cue right after the quote: "said X" / "according to X".
+    if let Some(c) = ctx.cue_at(k) {
+        let sp = speaker::after(ctx, c.next, b.ceil);
+        if sp.is_some() || c.speaker_after {
+            return Some(Attribution {
+                speaker: sp,
+                cue: Some(c),
+                rule: "quote_cue_speaker",
+                confidence: 0.95,
+            });
+        }
+    }
+    // Phrase, then cue: "X said", "X, the minister, said".
+    let limit = (k + CUE_REACH).min(b.ceil);
+    let c = (k + 1..limit)
+        .take_while(|&i| !ctx.quoted_token(i))
+        .find_map(|i| ctx.cue_at(i).filter(|c| !c.verb.participle))?;
+    if c.speaker_after {
+        return None;
+    }
+    let p = speaker::before(ctx, c.first, k)?;
+    if p.first != k {
+        return None;
+    }
+    // In the next sentence the phrase and cue must be all of it
+    // ("Trump asked." / "Trump asked reporters on Monday.").
+    Some(Attribution {
+        speaker: Some(p),
+        cue: Some(c),
+        rule: "quote_speaker_cue",
+        confidence: if b.next_sentence { 0.85 } else { 0.95 },
+    })
+}
+
+/// `X said: "Q"` / `X said, "Q"` / `X said "Q"` / `According to X, "Q"` /
+/// `X: "Q"`.
+fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
+    if b.open <= b.floor {
+        return None;
+    }
+    let mut m = b.open - 1;
+    let punct = [":", ","].iter().any(|p| ctx.is(m, p));
+    if punct {
+        if m <= b.floor {
+            return None;
+        }
+        m -= 1;
+    } else if ctx.is_word(m, "that") && m > b.floor {
+        m -= 1;
+    }
+    // The nearest cue at or before m, within reach ("told Reuters on Monday:").
+    let lo = m.saturating_sub(CUE_REACH).max(b.floor);
+    let cue = (lo..=m).rev().find_map(|i| ctx.cue_at(i).filter(|c| c.next <= m + 1));
+    if let Some(c) = cue {
+        if !punct && c.next != m + 1 {
+            return None;
+        }
+        if c.speaker_after {
+            let p = speaker::after(ctx, c.next, m + 1)?;
+            return Some(Attribution {
+                speaker: Some(p),
+                cue: Some(c),
+                rule: "according_to_quote",
+                confidence: 0.9,
+            });
+        }
+        let p = speaker::before(ctx, c.first, b.floor)
+            .or_else(|| speaker::after(ctx, c.next, m + 1));
+        return Some(Attribution {
+            speaker: p,
+            cue: Some(c),
+            rule: "speaker_cue_quote",
+            confidence: if p.is_some() { 0.9 } else { 0.5 },
+        });
+    }
+    if ctx.is(b.open - 1, ":") {
+        let p = speaker::before(ctx, b.open - 1, b.floor)?;
+        if p.first != b.floor {
+            return None;
+        }
+        return Some(Attribution {
+            speaker: Some(p),
+            cue: None,
+            rule: "speaker_colon_quote",
+            confidence: 0.7,
+        });
+    }
+    None
+}
+
+/// "From Chairwoman X:" closing the previous paragraph.
+fn intro_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
+    if b.open != b.floor || b.open == 0 {
+        return None;
+    }
+    let colon = b.open - 1;
+    if !ctx.is(colon, ":") {
+        return None;
+    }
+    let para = ctx.paragraph_at(ctx.tokens[colon].span.start);
+    let first = ctx.token_at(para.start);
+    let p = speaker::before(ctx, colon, first)?;
+    let starts_with_intro = lexicon::INTRO_WORDS
+        .iter()
+        .any(|w| ctx.text[para.start..].trim_start().starts_with(w));
+    let cue = (first..colon).find_map(|i| ctx.cue_at(i));
+    if !starts_with_intro && cue.is_none() {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some(p),
+        cue,
+        rule: "intro_paragraph",
+        confidence: 0.8,
+    })
+}
+
+/// The person named last before the quote, in the same or previous
+/// sentence, outside quotation marks.
+fn previous_person(ctx: &Context, q: &Quoted, referents: &[Referent]) -> Option<Speaker> {
+    let sent = ctx.sentence_at(q.open.start);
+    let prev = ctx.sentence_at(sent.start.saturating_sub(1));
+    let from = if prev.end <= sent.start { prev.start } else { sent.start };
+    let r = referents
+        .iter()
+        .filter(|r| r.at >= from && r.at < q.open.start)
+        .filter(|r| matches!(r.kind, speaker::RefKind::Person(_)))
+        .max_by_key(|r| r.at)?;
+    let e = ctx.entities.iter().find(|e| e.span.start == r.at)?;
+    Some(Speaker {
+        span: Span::new(e.span.start, e.span.end),
+        canonical: r.canonical.clone(),
+        id: r.id.clone(),
+        label: r.label,
+    })
+}

@@ -1,0 +1,190 @@
+//! Reported (indirect) speech and the quoted fragments inside it.
+//!
+//! | rule | pattern |
+//! |---|---|
+//! | `speaker_cue_clause` | `X said (that) CLAUSE` / `X told Y (that) CLAUSE` / `X urged Y to …` |
+//! | `clause_speaker_cue` | `CLAUSE, X said.` / `CLAUSE, said X.` |
+//! | `according_to_clause` | `According to X, CLAUSE` / `CLAUSE, according to X.` |
+//!
+//! A quoted passage inside the clause that is not itself a direct quote is
+//! also reported as `partial`, with the same speaker and cue.
+
+use crate::document::QuoteKind;
+use crate::lexicon;
+use crate::span::Span;
+
+use super::context::{Context, Cue};
+use super::speaker::{self, Phrase, Referent};
+use super::Found;
+
+/// The fewest words a reported clause has.
+const MIN_WORDS: usize = 3;
+
+/// Finds reported speech; `direct` are the quotes already attributed.
+pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let used: Vec<Span> = direct.iter().filter_map(|f| f.cue).collect();
+    for &sent in ctx.sentences {
+        let first = ctx.token_at(sent.start);
+        let end = ctx.token_at(sent.end);
+        let mut i = first;
+        while i < end {
+            if ctx.quoted_token(i) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = ctx.cue_at(i) else {
+                i += 1;
+                continue;
+            };
+            i = c.next;
+            if !c.verb.reports || used.contains(&c.span) {
+                continue;
+            }
+            if let Some((sp, content, rule)) = clause_of(ctx, c, first, end, sent) {
+                push(ctx, &mut out, referents, direct, sp, content, c, rule);
+            }
+        }
+    }
+    out
+}
+
+/// The speaker phrase, the content and the rule for a cue.
+fn clause_of(
+    ctx: &Context,
+    c: Cue,
+    first: usize,
+    end: usize,
+    sent: Span,
+) -> Option<(Phrase, Span, &'static str)> {
+    let last_word = last_content_token(ctx, first, end)?;
+    if c.speaker_after {
+        // "According to X, CLAUSE" / "CLAUSE, according to X."
+        let sp = speaker::after(ctx, c.next, end)?;
+        if c.first == first || (c.first == first + 1 && !ctx.tokens[first].word) {
+            if !ctx.is(sp.end, ",") {
+                return None;
+            }
+            let content = span_of(ctx, sp.end + 1, last_word + 1);
+            return Some((sp, content, "according_to_clause"));
+        }
+        if c.first > first && ctx.is(c.first - 1, ",") && sp.end > last_word {
+            let content = span_of(ctx, first, c.first - 1);
+            return Some((sp, content, "according_to_clause"));
+        }
+        return None;
+    }
+    // "CLAUSE, X said." / "CLAUSE, said X." — the cue ends the clause.
+    let tail_ok = |from: usize| {
+        (from..end).all(|k| {
+            let mut b = [0u8; 32];
+            !ctx.tokens[k].word
+                || ctx
+                    .lower(k, &mut b)
+                    .is_some_and(|w| lexicon::TIME_WORDS.contains(&w) || matches!(w, "on" | "in" | "a" | "an" | "statement" | "interview" | "last" | "this"))
+        })
+    };
+    if let Some(sp) = speaker::before(ctx, c.first, first) {
+        if sp.first > first && ctx.is(sp.first - 1, ",") && (tail_ok(c.next) || ctx.is(c.next, ",")) {
+            let content = span_of(ctx, first, sp.first - 1);
+            return Some((sp, content, "clause_speaker_cue"));
+        }
+        // "X said (that) CLAUSE".
+        let mut s = c.next;
+        let lim = (s + 6).min(end);
+        if let Some(t) = (s..lim).find(|&k| ctx.is_word(k, "that")) {
+            if (s..t).all(|k| ctx.tokens[k].word) {
+                s = t + 1;
+                // "noted that, when …, …"
+                if ctx.is(s, ",") {
+                    s += 1;
+                }
+            }
+        }
+        if s < end && !ctx.tokens[s].word && !is_open_mark(ctx, s) {
+            return None;
+        }
+        if s > last_word {
+            return None;
+        }
+        let content = span_of(ctx, s, last_word + 1);
+        return Some((sp, content, "speaker_cue_clause"));
+    }
+    if c.first > first && ctx.is(c.first - 1, ",") {
+        let sp = speaker::after(ctx, c.next, end)?;
+        if sp.end >= end || !ctx.tokens[sp.end].word {
+            let content = span_of(ctx, first, c.first - 1);
+            let _ = sent;
+            return Some((sp, content, "clause_speaker_cue"));
+        }
+    }
+    None
+}
+
+fn is_open_mark(ctx: &Context, k: usize) -> bool {
+    matches!(ctx.word(k), "\"" | "“" | "«" | "„" | "'" | "‘")
+}
+
+/// The last token of the sentence that is not final punctuation.
+fn last_content_token(ctx: &Context, first: usize, end: usize) -> Option<usize> {
+    (first..end).rev().find(|&k| {
+        ctx.tokens[k].word || !matches!(ctx.word(k), "." | "!" | "?" | "," | ";" | ":")
+    })
+}
+
+/// The text span from token `a` to token `b` (exclusive).
+fn span_of(ctx: &Context, a: usize, b: usize) -> Span {
+    if a >= b || b > ctx.tokens.len() {
+        return Span::new(0, 0);
+    }
+    Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    ctx: &Context,
+    out: &mut Vec<Found>,
+    referents: &mut Vec<Referent>,
+    direct: &[Found],
+    sp: Phrase,
+    content: Span,
+    c: Cue,
+    rule: &'static str,
+) {
+    if content.is_empty() || content.as_str(ctx.text).split_whitespace().count() < MIN_WORDS {
+        return;
+    }
+    // The clause is a direct quote already found: nothing to add.
+    if direct
+        .iter()
+        .any(|d| d.kind == QuoteKind::Direct && d.span.overlaps(content) && d.span.len() * 2 > content.len())
+    {
+        return;
+    }
+    let (speaker, r) = speaker::make(ctx, sp);
+    referents.extend(r);
+    let confidence = if rule == "speaker_cue_clause" { 0.7 } else { 0.65 };
+    for q in &ctx.quoted {
+        if content.contains(q.outer()) || content.contains(q.inner) {
+            let is_direct = direct.iter().any(|d| d.span == q.inner && d.kind == QuoteKind::Direct);
+            if !is_direct {
+                out.push(Found {
+                    span: q.inner,
+                    kind: QuoteKind::Partial,
+                    speaker: Some(speaker.clone()),
+                    cue: Some(c.span),
+                    confidence,
+                    rule,
+                });
+            }
+        }
+    }
+    out.push(Found {
+        span: content,
+        kind: QuoteKind::Indirect,
+        speaker: Some(speaker),
+        cue: Some(c.span),
+        confidence,
+        rule,
+    });
+}
