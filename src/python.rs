@@ -74,8 +74,6 @@ fn gazetteer_error(py: Python<'_>, e: &Error) -> PyErr {
 
 /// Extracts entities and attributed quotations from news text.
 ///
-/// Extractor(gazetteers=None, default_gazetteers=True)
-///
 /// gazetteers: a list (or other iterable, but not a single str) of paths,
 /// each a str or os.PathLike naming a gazetteer file or a folder of *.tsv
 /// files; they are read now, and added to the embedded default gazetteers
@@ -123,8 +121,6 @@ impl PyExtractor {
         Ok(PyExtractor { inner })
     }
 
-    /// extract(text, *, sentences=False) -> dict
-    ///
     /// Extracts entities and quotes from one text. Returns the document as a
     /// dict: {"entities": [...], "quotes": [...]}, plus "sentences" when
     /// sentences=True. Every start/end is a code-point offset into text, so
@@ -144,12 +140,11 @@ impl PyExtractor {
         doc_to_dict(py, &doc, bom_shift(&text), sentences)
     }
 
-    /// extract_many(texts, threads=None, *, sentences=False) -> list[dict]
-    ///
     /// Extracts every text of texts (a list, tuple or other iterable of str,
     /// but not a single str) on up to threads threads (None or 0: as many as
-    /// the machine has cores). Returns one dict per text, as extract() does,
-    /// in the same order; the results do not depend on threads.
+    /// the machine has cores), with the GIL released. Returns a list with
+    /// one dict per text, as extract() makes them, in the same order; the
+    /// results do not depend on threads.
     ///
     /// Raises TypeError when texts is not an iterable of str, and ValueError
     /// naming the index of a text that holds a lone surrogate or when

@@ -118,8 +118,6 @@ pub(crate) const CUE_PHRASES: &[(&str, bool)] = &[
     ("made clear", false),
     ("called on", false),
     ("called for", false),
-    ("in a statement", false),
-    ("in a tweet", false),
 ];
 
 /// Information about a cue verb form.

@@ -200,7 +200,7 @@ fn right_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
         while s < b.ceil && ["-", "—"].iter().any(|d| ctx.is(s, d)) {
             s += 1;
         }
-        let p = speaker::after(ctx, s, b.ceil)?;
+        let p = speaker::after(ctx, s, b.ceil, false)?;
         return Some(Attribution {
             speaker: Some(p),
             cue: None,
@@ -218,7 +218,7 @@ fn right_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
     }
     // Cue right after the quote: "said X" / "according to X".
     if let Some(c) = ctx.cue_at(k) {
-        let sp = speaker::after(ctx, c.next, b.ceil);
+        let sp = speaker::after(ctx, c.next, b.ceil, true);
         if sp.is_some() || c.speaker_after {
             return Some(Attribution {
                 speaker: sp,
@@ -236,7 +236,7 @@ fn right_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
     if c.speaker_after {
         return None;
     }
-    let p = speaker::before(ctx, c.first, k)?;
+    let p = speaker::before(ctx, c.first, k, true)?;
     if p.first != k {
         return None;
     }
@@ -274,7 +274,7 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
             return None;
         }
         if c.speaker_after {
-            let p = speaker::after(ctx, c.next, m + 1)?;
+            let p = speaker::after(ctx, c.next, m + 1, false)?;
             return Some(Attribution {
                 speaker: Some(p),
                 cue: Some(c),
@@ -282,8 +282,16 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
                 confidence: 0.9,
             });
         }
-        let p = speaker::before(ctx, c.first, b.floor)
-            .or_else(|| speaker::after(ctx, c.next, m + 1));
+        // A participle ("…, saying:") and a cue whose subject is further
+        // back ("X called on her to resign and said, …") take the subject
+        // of the clause.
+        let p = if c.verb.participle {
+            speaker::subject(ctx, b.floor, c.first)
+        } else {
+            speaker::before(ctx, c.first, b.floor, false)
+                .or_else(|| speaker::after(ctx, c.next, m + 1, false))
+                .or_else(|| speaker::subject(ctx, b.floor, c.first))
+        };
         return Some(Attribution {
             speaker: p,
             cue: Some(c),
@@ -292,10 +300,8 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
         });
     }
     if ctx.is(b.open - 1, ":") {
-        let p = speaker::before(ctx, b.open - 1, b.floor)?;
-        if p.first != b.floor {
-            return None;
-        }
+        let p = speaker::before(ctx, b.open - 1, b.floor, false)?;
+        let p = if p.first == b.floor { p } else { speaker::leading_name(ctx, p)? };
         return Some(Attribution {
             speaker: Some(p),
             cue: None,
@@ -317,7 +323,7 @@ fn intro_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
     }
     let para = ctx.paragraph_at(ctx.tokens[colon].span.start);
     let first = ctx.token_at(para.start);
-    let p = speaker::before(ctx, colon, first)?;
+    let p = speaker::before(ctx, colon, first, false)?;
     let starts_with_intro = lexicon::INTRO_WORDS
         .iter()
         .any(|w| ctx.text[para.start..].trim_start().starts_with(w));

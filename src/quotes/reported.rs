@@ -60,7 +60,7 @@ fn clause_of(
     let last_word = last_content_token(ctx, first, end)?;
     if c.speaker_after {
         // "According to X, CLAUSE" / "CLAUSE, according to X."
-        let sp = speaker::after(ctx, c.next, end)?;
+        let sp = speaker::after(ctx, c.next, end, false)?;
         if c.first == first || (c.first == first + 1 && !ctx.tokens[first].word) {
             if !ctx.is(sp.end, ",") {
                 return None;
@@ -84,7 +84,7 @@ fn clause_of(
                     .is_some_and(|w| lexicon::TIME_WORDS.contains(&w) || matches!(w, "on" | "in" | "a" | "an" | "statement" | "interview" | "last" | "this"))
         })
     };
-    if let Some(sp) = speaker::before(ctx, c.first, first) {
+    if let Some(sp) = speaker::before(ctx, c.first, first, false) {
         if sp.first > first && ctx.is(sp.first - 1, ",") && (tail_ok(c.next) || ctx.is(c.next, ",")) {
             let content = span_of(ctx, first, sp.first - 1);
             return Some((sp, content, "clause_speaker_cue"));
@@ -111,7 +111,7 @@ fn clause_of(
         return Some((sp, content, "speaker_cue_clause"));
     }
     if c.first > first && ctx.is(c.first - 1, ",") {
-        let sp = speaker::after(ctx, c.next, end)?;
+        let sp = speaker::after(ctx, c.next, end, false)?;
         if sp.end >= end || !ctx.tokens[sp.end].word {
             let content = span_of(ctx, first, c.first - 1);
             let _ = sent;

@@ -33,7 +33,10 @@ pub(crate) struct Phrase {
 /// before token `floor`. Skips words such as "also", "has" between the
 /// phrase and the cue, and an apposition set off by commas
 /// ("X, the minister of …, said").
-pub(crate) fn before(ctx: &Context, end: usize, floor: usize) -> Option<Phrase> {
+///
+/// A `lenient` search accepts any phrase ("the host"); otherwise the phrase
+/// must name someone (a capitalised word, a pronoun, a speaker noun).
+pub(crate) fn before(ctx: &Context, end: usize, floor: usize, lenient: bool) -> Option<Phrase> {
     let mut j = end;
     let mut buf = [0u8; 32];
     while j > floor && ctx.tokens[j - 1].word {
@@ -67,11 +70,11 @@ pub(crate) fn before(ctx: &Context, end: usize, floor: usize) -> Option<Phrase> 
         }
         return None;
     }
-    chunk_back(ctx, j, floor).filter(|p| acceptable(ctx, *p))
+    chunk_back(ctx, j, floor).filter(|p| acceptable(ctx, *p, lenient))
 }
 
 /// The phrase starting at token `start`, not reaching token `ceil`.
-pub(crate) fn after(ctx: &Context, start: usize, ceil: usize) -> Option<Phrase> {
+pub(crate) fn after(ctx: &Context, start: usize, ceil: usize, lenient: bool) -> Option<Phrase> {
     let mut buf = [0u8; 32];
     let mut i = start;
     // "said on Monday X" is rare; "said Monday" has no speaker after it.
@@ -110,8 +113,15 @@ pub(crate) fn after(ctx: &Context, start: usize, ceil: usize) -> Option<Phrase> 
             if i == start || !next_ok {
                 break;
             }
-        } else if lexicon::SPEAKER_STOPS.contains(&w) || (i > start && lexicon::TIME_WORDS.contains(&w)) {
+        } else if lexicon::SPEAKER_STOPS.contains(&w) {
             break;
+        } else if i > start && lexicon::TIME_WORDS.contains(&w) {
+            // "a Wednesday editorial" keeps its day; "X on Monday" ends.
+            let mut b2 = [0u8; 32];
+            let prev = ctx.lower(i - 1, &mut b2).unwrap_or("");
+            if !lexicon::DETERMINERS.contains(&prev) {
+                break;
+            }
         } else if !t.capital
             && !lexicon::DETERMINERS.contains(&w)
             && i > start
@@ -129,7 +139,7 @@ pub(crate) fn after(ctx: &Context, start: usize, ceil: usize) -> Option<Phrase> 
         i -= 1;
     }
     let p = Phrase { first: start, end: i };
-    (i > start && acceptable(ctx, p)).then_some(p)
+    (i > start && acceptable(ctx, p, lenient)).then_some(p)
 }
 
 /// Collects the phrase that ends before token `end`, walking back.
@@ -173,9 +183,14 @@ fn joins_abbreviation(ctx: &Context, k: usize) -> bool {
         return false;
     }
     let prev = ctx.word(k - 1);
+    let title = || {
+        lexicon::TITLES
+            .iter()
+            .any(|t| t.len() == prev.len() + 1 && t.ends_with('.') && t.starts_with(prev))
+    };
     ctx.tokens[k - 1].word
         && ctx.tokens[k - 1].span.end == ctx.tokens[k].span.start
-        && (prev.contains('.') || (prev.chars().count() == 1 && ctx.tokens[k - 1].capital))
+        && (prev.contains('.') || (prev.chars().count() == 1 && ctx.tokens[k - 1].capital) || title())
 }
 
 fn is_hard_stop(ctx: &Context, k: usize) -> bool {
@@ -200,8 +215,41 @@ fn names_someone(ctx: &Context, p: Phrase) -> bool {
 
 /// A phrase is a plausible speaker: it names someone and is not just a
 /// determiner.
-fn acceptable(ctx: &Context, p: Phrase) -> bool {
-    p.end > p.first && names_someone(ctx, p)
+fn acceptable(ctx: &Context, p: Phrase, lenient: bool) -> bool {
+    if p.end <= p.first {
+        return false;
+    }
+    if !lenient {
+        return names_someone(ctx, p);
+    }
+    let mut buf = [0u8; 32];
+    (p.first..p.end).any(|i| {
+        ctx.tokens[i].word
+            && ctx
+                .lower(i, &mut buf)
+                .map_or(true, |w| !lexicon::DETERMINERS.contains(&w) && !lexicon::SPEAKER_STOPS.contains(&w))
+    })
+}
+
+/// The subject that opens a clause at token `floor`, when it names
+/// someone: the speaker of "X called on her to resign and said, …".
+pub(crate) fn subject(ctx: &Context, floor: usize, ceil: usize) -> Option<Phrase> {
+    let p = after(ctx, floor, ceil, false)?;
+    (p.first == floor).then_some(p)
+}
+
+/// The leading run of capitalised words of a phrase ("Rubio" of "Rubio
+/// fired back forcefully").
+pub(crate) fn leading_name(ctx: &Context, p: Phrase) -> Option<Phrase> {
+    let mut buf = [0u8; 32];
+    let mut e = p.first;
+    while e < p.end && (ctx.tokens[e].capital || joins_abbreviation(ctx, e)) {
+        if ctx.lower(e, &mut buf).is_some_and(|w| lexicon::SPEAKER_STOPS.contains(&w)) {
+            break;
+        }
+        e += 1;
+    }
+    (e > p.first).then_some(Phrase { first: p.first, end: e })
 }
 
 /// The span of a phrase.
