@@ -97,7 +97,33 @@ snap snaps snapped snapping
 chant chants chanted chanting
 read reads reading
 begin begins began beginning
-conclude concludes concluded concluding
+charge charges charged charging
+fume fumes fumed fuming
+riff riffs riffed riffing
+gush gushes gushed gushing
+rail rails railed railing
+scoff scoffs scoffed scoffing
+sneer sneers sneered sneering
+beg begs begged begging
+plead pleads pleaded pleading
+demand demands demanded demanding *
+cry cries cried crying
+bellow bellows bellowed bellowing
+thunder thunders thundered thundering
+marvel marvels marvelled marveled marveling marvelling
+chuckle chuckles chuckled chuckling
+grumble grumbles grumbled grumbling
+groan groans groaned groaning
+interject interjects interjected interjecting
+interrupt interrupts interrupted interrupting
+opine opines opined opining
+reason reasons reasoned reasoning
+summarize summarizes summarized summarizing
+summarise summarises summarised summarising
+elaborate elaborates elaborated elaborating
+clarify clarifies clarified clarifying
+protest protests protested protesting
+proclaim proclaims proclaimed proclaiming
 ";
 
 /// Multi-word cues, matched as whole words (case-insensitive). A cue's

@@ -40,8 +40,11 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
     let mut last: Option<(usize, Speaker)> = None;
     for (qi, q) in ctx.quoted.iter().enumerate() {
         let bounds = Bounds::of(ctx, qi, q);
-        let clear = bounds.left_clear(ctx) && bounds.right_clear(ctx, q);
-        let att = right_pattern(ctx, &bounds)
+        let right = right_pattern(ctx, &bounds);
+        // A speaker and cue right after the quote close its clause.
+        let right_clear = right.is_some() || bounds.right_clear(ctx, q);
+        let clear = bounds.left_clear(ctx) && right_clear;
+        let att = right
             .or_else(|| left_pattern(ctx, &bounds))
             .or_else(|| intro_pattern(ctx, &bounds));
         let para = ctx.paragraph_index(q.open.start);
@@ -54,10 +57,8 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
                     referents.extend(r);
                     s
                 });
-                if kind == QuoteKind::Direct {
-                    if let Some(s) = &sp {
-                        last = Some((ctx.paragraph_index(q.outer().end), s.clone()));
-                    }
+                if let Some(s) = &sp {
+                    last = Some((ctx.paragraph_index(q.outer().end), s.clone()));
                 }
                 out.push(Found {
                     span: q.inner,
@@ -172,6 +173,7 @@ impl Bounds {
     /// punctuation or the sentence end after it.
     fn right_clear(&self, ctx: &Context, q: &Quoted) -> bool {
         let inner = q.inner.as_str(ctx.text);
+        let inner = inner.trim_end_matches(['\'', '’', '"', '”', '»', '›']);
         if inner.ends_with(|c: char| matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '—' | '–' | '-' | '…')) {
             return true;
         }

@@ -179,7 +179,19 @@ fn chunk_back(ctx: &Context, end: usize, floor: usize) -> Option<Phrase> {
 
 /// "U.S" + "." and initials "J" + "." keep a phrase together.
 fn joins_abbreviation(ctx: &Context, k: usize) -> bool {
-    if !ctx.is(k, ".") || k == 0 {
+    if k == 0 {
+        return false;
+    }
+    // A hyphen glued on both sides: "co-founder", "Lopez-Cantera", "43-year-old".
+    if ctx.is(k, "-") {
+        return ctx.tokens[k - 1].word
+            && ctx.tokens[k - 1].span.end == ctx.tokens[k].span.start
+            && ctx
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| n.word && n.span.start == ctx.tokens[k].span.end);
+    }
+    if !ctx.is(k, ".") {
         return false;
     }
     let prev = ctx.word(k - 1);
