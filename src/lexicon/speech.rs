@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 /// Cue verbs, one per line: every inflected form, the base form first. A
 /// trailing `*` marks verbs that introduce reported speech with a clause
 /// ("said that …") as well as direct quotes; the others only attribute
-/// quotations ("… ," he laughed).
+/// quotations ("… ," he laughed). A trailing `~` marks verbs that only frame
+/// quoted fragments ("called her \"weak\"", "pledged to fight \"cheating\"").
 const CUE_VERBS: &str = "\
 say says said saying *
 tell tells told telling *
@@ -101,7 +102,6 @@ charge charges charged charging
 fume fumes fumed fuming
 riff riffs riffed riffing
 gush gushes gushed gushing
-rail rails railed railing
 scoff scoffs scoffed scoffing
 sneer sneers sneered sneering
 beg begs begged begging
@@ -124,6 +124,23 @@ elaborate elaborates elaborated elaborating
 clarify clarifies clarified clarifying
 protest protests protested protesting
 proclaim proclaims proclaimed proclaiming
+call calls called calling ~
+dub dubs dubbed dubbing ~
+label labels labeled labelled labeling labelling ~
+propose proposes proposed proposing ~
+praise praises praised praising ~
+slam slams slammed slamming ~
+blast blasts blasted blasting ~
+criticize criticizes criticized criticizing ~
+criticise criticises criticised criticising ~
+condemn condemns condemned condemning ~
+decry decries decried decrying ~
+denounce denounces denounced denouncing ~
+hail hails hailed hailing ~
+blame blames blamed blaming ~
+characterize characterizes characterized characterizing ~
+refer refers referred referring ~
+rail rails railed railing ~
 ";
 
 /// Multi-word cues, matched as whole words (case-insensitive). A cue's
@@ -151,6 +168,8 @@ pub(crate) const CUE_PHRASES: &[(&str, bool)] = &[
 pub(crate) struct CueVerb {
     /// The verb introduces reported clauses too ("said that …").
     pub(crate) reports: bool,
+    /// The verb only frames quoted fragments; it attributes nothing else.
+    pub(crate) frames_only: bool,
     /// The form is the present participle ("saying").
     pub(crate) participle: bool,
 }
@@ -162,9 +181,14 @@ pub(crate) fn cue_verb(word: &str) -> Option<CueVerb> {
         let mut m = HashMap::new();
         for line in CUE_VERBS.lines() {
             let reports = line.ends_with('*');
-            for w in line.split_whitespace().filter(|w| *w != "*") {
+            let frames_only = line.ends_with('~');
+            for w in line.split_whitespace().filter(|w| *w != "*" && *w != "~") {
                 let participle = w.ends_with("ing");
-                m.entry(w).or_insert(CueVerb { reports, participle });
+                m.entry(w).or_insert(CueVerb {
+                    reports,
+                    frames_only,
+                    participle,
+                });
             }
         }
         m

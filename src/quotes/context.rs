@@ -124,10 +124,11 @@ impl<'t> Context<'t> {
         for &(phrase, after) in lexicon::CUE_PHRASES {
             if let Some(next) = self.phrase_at(i, phrase) {
                 let last = self.tokens.get(next - 1)?;
-                let verb = self.verb_of(i).unwrap_or(CueVerb {
+                let verb = CueVerb {
                     reports: true,
-                    participle: false,
-                });
+                    frames_only: false,
+                    participle: self.verb_of(i).is_some_and(|v| v.participle),
+                };
                 return Some(Cue {
                     span: Span::new(t.span.start, last.span.end),
                     first: i,
@@ -142,6 +143,15 @@ impl<'t> Context<'t> {
             return None;
         }
         let verb = self.verb_of(i)?;
+        self.cue_verb_at(i, verb)
+    }
+
+    /// A cue that only frames quoted fragments is a cue only for them.
+    fn cue_verb_at(&self, i: usize, verb: CueVerb) -> Option<Cue> {
+        let t = self.tokens.get(i)?;
+        if verb.frames_only {
+            return None;
+        }
         Some(Cue {
             span: t.span,
             first: i,
@@ -149,6 +159,25 @@ impl<'t> Context<'t> {
             verb,
             speaker_after: false,
         })
+    }
+
+    /// Like [`cue_at`](Context::cue_at), also accepting verbs that only
+    /// frame quoted fragments ("called her \"weak\"").
+    pub(crate) fn fragment_cue_at(&self, i: usize) -> Option<Cue> {
+        let t = self.tokens.get(i)?;
+        if !t.word || t.capital {
+            return self.cue_at(i);
+        }
+        match self.verb_of(i) {
+            Some(v) if v.frames_only => Some(Cue {
+                span: t.span,
+                first: i,
+                next: i + 1,
+                verb: v,
+                speaker_after: false,
+            }),
+            _ => self.cue_at(i),
+        }
     }
 
     fn verb_of(&self, i: usize) -> Option<CueVerb> {

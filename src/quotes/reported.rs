@@ -6,6 +6,8 @@
 //! | `clause_speaker_cue` | `CLAUSE, X said.` / `CLAUSE, said X.` |
 //! | `according_to_clause` | `According to X, CLAUSE` / `CLAUSE, according to X.` |
 //!
+//! | `fragment_clause` | `X called her "weak"` / `X pledged to fight "cheating"` |
+//!
 //! A quoted passage inside the clause that is not itself a direct quote is
 //! also reported as `partial`, with the same speaker and cue.
 
@@ -46,7 +48,59 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
             }
         }
     }
+    fragments(ctx, direct, referents, &mut out);
     out
+}
+
+/// Quoted fragments that no rule has covered yet, framed by a verb earlier
+/// in their sentence: "he called her \"weak\" and …".
+fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out: &mut Vec<Found>) {
+    for q in &ctx.quoted {
+        let covered = |f: &Found| f.span.overlaps(q.inner);
+        if direct.iter().any(covered) || out.iter().any(covered) {
+            continue;
+        }
+        let sent = ctx.sentence_at(q.open.start);
+        let first = ctx.token_at(sent.start);
+        let open = ctx.token_at(q.open.start);
+        let lo = open.saturating_sub(12).max(first);
+        let Some(c) = (lo..open)
+            .rev()
+            .take_while(|&k| !ctx.quoted_token(k))
+            .find_map(|k| ctx.fragment_cue_at(k))
+        else {
+            continue;
+        };
+        let Some(sp) = speaker::before(ctx, c.first, first, false)
+            .or_else(|| speaker::subject(ctx, first, c.first))
+        else {
+            continue;
+        };
+        let mut s = c.next;
+        if ctx.is_word(s, "that") {
+            s += 1;
+        }
+        // The clause ends after the fragment, at the next comma, semicolon,
+        // dash or the sentence end; a comma inside the marks ends it at once.
+        let end_tok = ctx.token_at(sent.end);
+        let after = ctx.token_at(q.outer().end);
+        let inner_comma = q.inner.as_str(ctx.text).ends_with(',');
+        let stop = if inner_comma {
+            after
+        } else {
+            (after..end_tok)
+                .find(|&k| !ctx.quoted_token(k) && [",", ";", "—", "–", ".", "?", "!"].iter().any(|p| ctx.is(k, p)))
+                .unwrap_or(end_tok)
+        };
+        if s >= stop {
+            continue;
+        }
+        let content = span_of(ctx, s, stop);
+        if !content.contains(q.inner) {
+            continue;
+        }
+        push(ctx, out, referents, direct, sp, content, c, "fragment_clause");
+    }
 }
 
 /// The speaker phrase, the content and the rule for a cue.
