@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use crate::document::{Document, Entity};
 use crate::error::Error;
 use crate::gazetteer::{self, Entry, GazetteerSource};
 use crate::matcher::Matcher;
@@ -208,6 +208,22 @@ impl Extractor {
     /// True when no gazetteer entry is loaded.
     pub fn is_empty(&self) -> bool {
         self.inner.entries.is_empty()
+    }
+
+    /// Finds only the gazetteer entity mentions of `text` (sorted,
+    /// non-overlapping): the matching stage without sentences or quotes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use whosaid::Extractor;
+    ///
+    /// let ents = Extractor::new().entities("López Obrador wrote to Biden.");
+    /// assert_eq!(ents[0].canonical(), "Andrés Manuel López Obrador");
+    /// ```
+    pub fn entities(&self, text: &str) -> Vec<Entity> {
+        let folded = Folded::new(text);
+        entities::find(text, &folded, &self.inner.matcher, &self.inner.entries)
     }
 
     /// Extracts entities, quotes and sentences from one text.

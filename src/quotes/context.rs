@@ -138,8 +138,9 @@ impl<'t> Context<'t> {
                 });
             }
         }
-        // A capitalised verb form is a name or a heading ("States"), not a cue.
-        if t.capital {
+        // A capitalised verb form is a name or a heading ("States"), not a
+        // cue; after a determiner it is a noun ("the report").
+        if t.capital || self.after_determiner(i) {
             return None;
         }
         let verb = self.verb_of(i)?;
@@ -165,7 +166,7 @@ impl<'t> Context<'t> {
     /// frame quoted fragments ("called her \"weak\"").
     pub(crate) fn fragment_cue_at(&self, i: usize) -> Option<Cue> {
         let t = self.tokens.get(i)?;
-        if !t.word || t.capital {
+        if !t.word || t.capital || self.after_determiner(i) {
             return self.cue_at(i);
         }
         match self.verb_of(i) {
@@ -178,6 +179,16 @@ impl<'t> Context<'t> {
             }),
             _ => self.cue_at(i),
         }
+    }
+
+    /// True when token `i` follows a determiner ("the report", "his post").
+    pub(crate) fn after_determiner(&self, i: usize) -> bool {
+        let mut buf = [0u8; 32];
+        i > 0
+            && self.tokens[i - 1].word
+            && self
+                .lower(i - 1, &mut buf)
+                .is_some_and(|w| lexicon::DETERMINERS.contains(&w) && !matches!(w, "two" | "three" | "four" | "five" | "one" | "top" | "senior"))
     }
 
     fn verb_of(&self, i: usize) -> Option<CueVerb> {

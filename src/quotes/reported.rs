@@ -129,14 +129,17 @@ fn clause_of(
         return None;
     }
     // "CLAUSE, X said." / "CLAUSE, said X." — the cue ends the clause.
+    // What may follow the cue at the end: "on Friday", "in a report".
     let tail_ok = |from: usize| {
-        (from..end).all(|k| {
-            let mut b = [0u8; 32];
-            !ctx.tokens[k].word
-                || ctx
-                    .lower(k, &mut b)
-                    .is_some_and(|w| lexicon::TIME_WORDS.contains(&w) || matches!(w, "on" | "in" | "a" | "an" | "statement" | "interview" | "last" | "this"))
-        })
+        let words = (from..end).filter(|&k| ctx.tokens[k].word).count();
+        words <= 8
+            && (from..end).all(|k| {
+                !ctx.is_word(k, "that") && !ctx.quoted_token(k) && !ctx.tokens[k].capital
+                    || {
+                        let mut b = [0u8; 32];
+                        ctx.lower(k, &mut b).is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
+                    }
+            })
     };
     if let Some(sp) = speaker::before(ctx, c.first, first, false) {
         if sp.first > first && ctx.is(sp.first - 1, ",") && (tail_ok(c.next) || ctx.is(c.next, ",")) {

@@ -105,7 +105,14 @@ pub(crate) fn scan(text: &str) -> Vec<Quoted> {
             // Paragraph end: continue or close the open quote.
             if let Some(o) = open {
                 let next = skip_space(text, i);
-                let reopens = next < b.len()
+                // The convention: the paragraph ends a sentence without a
+                // closing mark and the next one opens again. A paragraph
+                // that stops mid-sentence was a stray mark.
+                let ends_sentence = text[o.mark.end..i]
+                    .trim_end()
+                    .ends_with(['.', '?', '!', '…', ':', ';', ',', '-', '—', '–']);
+                let reopens = ends_sentence
+                    && next < b.len()
                     && mark_at(b, text, next).is_some_and(|(_, r)| r != Role::Close);
                 if reopens {
                     let (len, _) = mark_at(b, text, next).unwrap_or((1, Role::Open));

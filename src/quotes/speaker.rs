@@ -169,7 +169,7 @@ fn chunk_back(ctx: &Context, end: usize, floor: usize) -> Option<Phrase> {
         if lexicon::SPEAKER_STOPS.contains(&w) && !(w == "and" && i < end && ctx.tokens[k - 1.min(k)].capital) {
             break;
         }
-        if !t.capital && lexicon::cue_verb(w).is_some() {
+        if !t.capital && lexicon::cue_verb(w).is_some() && !ctx.after_determiner(k) {
             break;
         }
         i -= 1;
@@ -373,10 +373,12 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
         label: None,
     };
     let kind = if plural { RefKind::Group } else { RefKind::Thing };
+    // A pronoun that refers back to "the media outlets" resolves to that
+    // phrase.
     let r = Referent {
         at: sp.start,
         kind,
-        canonical: None,
+        canonical: Some(Arc::from(sp.as_str(ctx.text))),
         id: None,
         label: None,
     };
