@@ -25,6 +25,10 @@ use super::Found;
 /// How many tokens a cue may be from the quote.
 const CUE_REACH: usize = 10;
 
+/// How many tokens a cue after a quote may be from it when a speaker's
+/// apposition stands between ("…," James Comey, the director of the FBI, said).
+const APPOSITION_REACH: usize = 30;
+
 /// The attribution found for one quote.
 struct Attribution {
     speaker: Option<Phrase>,
@@ -230,18 +234,32 @@ fn right_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
             });
         }
     }
-    // Phrase, then cue: "X said", "X, the minister, said".
-    let limit = (k + CUE_REACH).min(b.ceil);
+    // Phrase, then cue: "X said", "X, the minister of …, said".
+    let limit = (k + APPOSITION_REACH).min(b.ceil);
     let c = (k + 1..limit)
         .take_while(|&i| !ctx.quoted_token(i))
         .find_map(|i| ctx.cue_at(i).filter(|c| !c.verb.participle))?;
     if c.speaker_after {
         return None;
     }
-    let p = speaker::before(ctx, c.first, k, true)?;
-    if p.first != k {
-        return None;
-    }
+    let p = match speaker::before(ctx, c.first, k, true).filter(|p| p.first == k) {
+        Some(p) => p,
+        None => {
+            // The phrase starts at the quote and an apposition set off by
+            // commas or brackets separates it from the cue.
+            let p = speaker::after(ctx, k, c.first, true)?;
+            let mut e = c.first;
+            while e > p.end && ctx.tokens[e - 1].word && speaker::is_pre_modifier(ctx, e - 1) {
+                e -= 1;
+            }
+            let opens = ctx.is(p.end, ",") || ctx.is(p.end, "(");
+            let closes = ctx.is(e - 1, ",") || ctx.is(e - 1, ")");
+            if p.first != k || !opens || !closes || e - 1 <= p.end {
+                return None;
+            }
+            p
+        }
+    };
     // In the next sentence the phrase and cue must be all of it
     // ("Trump asked." / "Trump asked reporters on Monday.").
     Some(Attribution {
@@ -288,11 +306,16 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
         // back ("X called on her to resign and said, …") take the subject
         // of the clause.
         let p = if c.verb.participle {
-            speaker::subject(ctx, b.floor, c.first)
+            // "one of her ads asking, …" / "X urged, saying: …"
+            let set_off = c.first > b.floor && ctx.is(c.first - 1, ",");
+            let near = (!set_off).then(|| speaker::before(ctx, c.first, b.floor, false)).flatten();
+            near.or_else(|| speaker::subject(ctx, b.floor, c.first))
+                .or_else(|| speaker::nearest_name(ctx, b.floor, c.first))
         } else {
             speaker::before(ctx, c.first, b.floor, false)
                 .or_else(|| speaker::after(ctx, c.next, m + 1, false))
                 .or_else(|| speaker::subject(ctx, b.floor, c.first))
+                .or_else(|| speaker::nearest_name(ctx, b.floor, c.first))
         };
         return Some(Attribution {
             speaker: p,
@@ -325,14 +348,16 @@ fn intro_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
     }
     let para = ctx.paragraph_at(ctx.tokens[colon].span.start);
     let first = ctx.token_at(para.start);
-    let p = speaker::before(ctx, colon, first, false)?;
     let starts_with_intro = lexicon::INTRO_WORDS
         .iter()
         .any(|w| ctx.text[para.start..].trim_start().starts_with(w));
-    let cue = (first..colon).find_map(|i| ctx.cue_at(i));
-    if !starts_with_intro && cue.is_none() {
-        return None;
-    }
+    let cue = (first..colon).rev().find_map(|i| ctx.cue_at(i));
+    let p = match cue {
+        // "Cruz continued:" / "Smith said in a statement:"
+        Some(c) => speaker::before(ctx, c.first, first, false)?,
+        None if starts_with_intro => speaker::before(ctx, colon, first, false)?,
+        None => return None,
+    };
     Some(Attribution {
         speaker: Some(p),
         cue,
@@ -359,4 +384,32 @@ fn previous_person(ctx: &Context, q: &Quoted, referents: &[Referent]) -> Option<
         id: r.id.clone(),
         label: r.label,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::extract;
+    use crate::sentence::sentences;
+
+    /// (kind, quote, speaker, rule) of every quote of `text`, no entities.
+    fn run(text: &str) -> Vec<(String, String, String, String)> {
+        let sents = sentences(text);
+        extract(text, &sents, &[])
+            .iter()
+            .map(|q| {
+                (
+                    q.kind().as_str().to_string(),
+                    q.span().as_str(text).to_string(),
+                    q.speaker().map_or("-".into(), |s| s.span().as_str(text).to_string()),
+                    q.rule().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pronoun_after_quote() {
+        let got = run("“But this is a call to conscience, not math,” it added.");
+        assert_eq!(got[0].2, "it", "{got:?}");
+    }
 }

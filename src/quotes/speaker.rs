@@ -38,12 +38,8 @@ pub(crate) struct Phrase {
 /// must name someone (a capitalised word, a pronoun, a speaker noun).
 pub(crate) fn before(ctx: &Context, end: usize, floor: usize, lenient: bool) -> Option<Phrase> {
     let mut j = end;
-    let mut buf = [0u8; 32];
-    while j > floor && ctx.tokens[j - 1].word {
-        match ctx.lower(j - 1, &mut buf) {
-            Some(w) if lexicon::CUE_PRE_MODIFIERS.contains(&w) => j -= 1,
-            _ => break,
-        }
+    while j > floor && ctx.tokens[j - 1].word && is_pre_modifier(ctx, j - 1) {
+        j -= 1;
     }
     if j > floor && ctx.is(j - 1, ",") {
         // Apposition: walk back over up to three comma-separated segments
@@ -71,6 +67,29 @@ pub(crate) fn before(ctx: &Context, end: usize, floor: usize, lenient: bool) -> 
         return None;
     }
     chunk_back(ctx, j, floor).filter(|p| acceptable(ctx, *p, lenient))
+}
+
+/// True when token `i` may stand between a speaker and its cue ("also",
+/// "has").
+pub(crate) fn is_pre_modifier(ctx: &Context, i: usize) -> bool {
+    let mut buf = [0u8; 32];
+    ctx.lower(i, &mut buf)
+        .is_some_and(|w| lexicon::CUE_PRE_MODIFIERS.contains(&w))
+}
+
+/// The last pronoun or capitalised name before token `end` in the clause
+/// from `floor`: the speaker of "When he returned he began by saying, …".
+pub(crate) fn nearest_name(ctx: &Context, floor: usize, end: usize) -> Option<Phrase> {
+    let mut buf = [0u8; 32];
+    let k = (floor..end).rev().take(12).find(|&k| {
+        let t = ctx.tokens[k];
+        t.word
+            && !ctx.quoted_token(k)
+            && ctx.lower(k, &mut buf).is_some_and(|w| {
+                matches!(lexicon::pronoun(w), Some(_)) && !matches!(w, "it" | "i" | "we")
+            })
+    })?;
+    Some(Phrase { first: k, end: k + 1 })
 }
 
 /// The phrase starting at token `start`, not reaching token `ceil`.
@@ -202,7 +221,10 @@ fn joins_abbreviation(ctx: &Context, k: usize) -> bool {
     };
     ctx.tokens[k - 1].word
         && ctx.tokens[k - 1].span.end == ctx.tokens[k].span.start
-        && (prev.contains('.') || (prev.chars().count() == 1 && ctx.tokens[k - 1].capital) || title())
+        && (prev.contains('.')
+            || (prev.chars().count() == 1 && ctx.tokens[k - 1].capital)
+            || title()
+            || lexicon::NAME_SUFFIXES.iter().any(|s| s.len() == prev.len() + 1 && s.starts_with(prev) && s.ends_with('.')))
 }
 
 fn is_hard_stop(ctx: &Context, k: usize) -> bool {
@@ -231,7 +253,7 @@ fn acceptable(ctx: &Context, p: Phrase, lenient: bool) -> bool {
     if p.end <= p.first {
         return false;
     }
-    if !lenient {
+    if !lenient || names_someone(ctx, p) {
         return names_someone(ctx, p);
     }
     let mut buf = [0u8; 32];
