@@ -124,6 +124,8 @@ elaborate elaborates elaborated elaborating
 clarify clarifies clarified clarifying
 protest protests protested protesting
 proclaim proclaims proclaimed proclaiming
+question questions questioned questioning
+confess confesses confessed confessing
 call calls called calling ~
 dub dubs dubbed dubbing ~
 label labels labeled labelled labeling labelling ~
@@ -156,8 +158,9 @@ pub(crate) const CUE_PHRASES: &[(&str, bool)] = &[
     ("wrote on X", false),
     ("said on Twitter", false),
     ("pointed out", false),
-    ("went on", false),
     ("went on to say", false),
+    ("went on", false),
+    ("put it", false),
     ("made clear", false),
     ("called on", false),
     ("called for", false),
@@ -273,7 +276,7 @@ pub(crate) fn is_speaker_noun(word: &str) -> bool {
 
 /// Introductions that make the next paragraph's quote the named speaker's:
 /// "From Chairwoman X:".
-pub(crate) const INTRO_WORDS: &[&str] = &["From", "Statement from", "Quote from"];
+pub(crate) const INTRO_WORDS: &[&str] = &["From", "More from", "Statement from", "Quote from"];
 
 /// Day and month names and other time words that follow a cue without
 /// being its speaker ("said Monday", "told reporters on Tuesday").

@@ -181,6 +181,20 @@ impl<'t> Context<'t> {
         }
     }
 
+    /// The last cue that ends by token `end` (exclusive) and starts at or
+    /// after `lo`; a longer cue that covers it wins ("went on to say",
+    /// "said in a statement").
+    pub(crate) fn last_cue(&self, lo: usize, end: usize) -> Option<Cue> {
+        let i = (lo..end).rev().find(|&i| self.cue_at(i).is_some_and(|c| c.next <= end))?;
+        let mut best = self.cue_at(i)?;
+        for j in (lo..i).rev().take(3) {
+            if let Some(c) = self.cue_at(j).filter(|c| c.next > i && c.next <= end) {
+                best = c;
+            }
+        }
+        Some(best)
+    }
+
     /// True when token `i` follows a determiner ("the report", "his post").
     pub(crate) fn after_determiner(&self, i: usize) -> bool {
         let mut buf = [0u8; 32];

@@ -288,7 +288,7 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
     }
     // The nearest cue at or before m, within reach ("told Reuters on Monday:").
     let lo = m.saturating_sub(CUE_REACH).max(b.floor);
-    let cue = (lo..=m).rev().find_map(|i| ctx.cue_at(i).filter(|c| c.next <= m + 1));
+    let cue = ctx.last_cue(lo, m + 1);
     if let Some(c) = cue {
         if !punct && c.next != m + 1 {
             return None;
@@ -313,6 +313,7 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
                 .or_else(|| speaker::nearest_name(ctx, b.floor, c.first))
         } else {
             speaker::before(ctx, c.first, b.floor, false)
+                .or_else(|| speaker::before(ctx, c.first, b.floor, true).filter(|p| speaker::starts_with_determiner(ctx, *p)))
                 .or_else(|| speaker::after(ctx, c.next, m + 1, false))
                 .or_else(|| speaker::subject(ctx, b.floor, c.first))
                 .or_else(|| speaker::nearest_name(ctx, b.floor, c.first))
@@ -351,7 +352,7 @@ fn intro_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
     let starts_with_intro = lexicon::INTRO_WORDS
         .iter()
         .any(|w| ctx.text[para.start..].trim_start().starts_with(w));
-    let cue = (first..colon).rev().find_map(|i| ctx.cue_at(i));
+    let cue = ctx.last_cue(first, colon);
     let p = match cue {
         // "Cruz continued:" / "Smith said in a statement:"
         Some(c) => speaker::before(ctx, c.first, first, false)?,

@@ -137,6 +137,11 @@ pub(crate) fn scan(text: &str) -> Vec<Quoted> {
                 continue;
             }
         }
+        // "'''" closes a single quote and then a doubled one.
+        if c == b'\'' && b.get(i + 1) == Some(&b'\'') && b.get(i + 2) == Some(&b'\'') {
+            i += 1;
+            continue;
+        }
         let Some((len, role)) = mark_at(b, text, i) else {
             i += 1;
             continue;

@@ -265,6 +265,13 @@ fn acceptable(ctx: &Context, p: Phrase, lenient: bool) -> bool {
     })
 }
 
+/// True when the phrase starts with a determiner ("the heckler").
+pub(crate) fn starts_with_determiner(ctx: &Context, p: Phrase) -> bool {
+    let mut buf = [0u8; 32];
+    ctx.lower(p.first, &mut buf)
+        .is_some_and(|w| lexicon::DETERMINERS.contains(&w))
+}
+
 /// The subject that opens a clause at token `floor`, when it names
 /// someone: the speaker of "X called on her to resign and said, …".
 pub(crate) fn subject(ctx: &Context, floor: usize, ceil: usize) -> Option<Phrase> {
