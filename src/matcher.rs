@@ -255,9 +255,11 @@ fn case_rule(alias: &str, folded: &str, case_sensitive: bool, strength: Strength
             CaseRule::Any
         };
     }
-    // A multi-word alias made only of common words ("The Guardian", "The
-    // Hill") keeps its capitals; a leading capitalised "The" always does.
-    let all_common = folded.split_whitespace().all(lexicon::is_common_word);
+    // "The" + common words ("The Guardian", "The Hill") keeps its capitals;
+    // a leading capitalised "The" always does. Other multi-word aliases
+    // match in any case ("the U.S. justice department").
+    let all_common = folded.starts_with("the ")
+        && folded.split_whitespace().all(lexicon::is_common_word);
     let mut offsets = Vec::new();
     let mut pos = 0usize;
     for (i, w) in alias.split_whitespace().enumerate() {

@@ -195,14 +195,15 @@ impl<'t> Context<'t> {
         Some(best)
     }
 
-    /// True when token `i` follows a determiner ("the report", "his post").
+    /// True when token `i` follows a determiner or a possessive ("the
+    /// report", "his post", "Trump's remarks").
     pub(crate) fn after_determiner(&self, i: usize) -> bool {
         let mut buf = [0u8; 32];
         i > 0
             && self.tokens[i - 1].word
-            && self
+            && (self.tokens[i - 1].possessive > 0 || self
                 .lower(i - 1, &mut buf)
-                .is_some_and(|w| lexicon::DETERMINERS.contains(&w) && !matches!(w, "two" | "three" | "four" | "five" | "one" | "top" | "senior"))
+                .is_some_and(|w| lexicon::DETERMINERS.contains(&w) && !matches!(w, "two" | "three" | "four" | "five" | "one" | "top" | "senior")))
     }
 
     fn verb_of(&self, i: usize) -> Option<CueVerb> {

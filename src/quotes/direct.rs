@@ -73,7 +73,9 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
                     rule: a.rule,
                 });
             }
-            None if clear && bounds.starts_sentence(ctx) && words >= 3 => {
+            // A quote that its paragraph's end closed, with no attribution,
+            // is a stray mark rather than speech.
+            None if clear && bounds.starts_sentence(ctx) && words >= 3 && (q.close.is_some() || q.paragraphs > 1) => {
                 let inherited = last
                     .as_ref()
                     .filter(|(p, _)| para <= p + 2)
@@ -167,10 +169,9 @@ impl Bounds {
         if [":", ",", "(", "—", "–", "-", ";"].iter().any(|p| ctx.is(m, p)) {
             return true;
         }
-        if ctx.cue_at(m).is_some() {
-            return true;
-        }
-        ctx.is_word(m, "that") && m > 0 && ctx.cue_at(m - 1).is_some()
+        // "X said "Q"" — but "X said that "Q"" reports a clause that
+        // quotes: a fragment.
+        ctx.cue_at(m).is_some()
     }
 
     /// The quote ends a clause: punctuation inside its closing mark, or
