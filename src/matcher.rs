@@ -106,10 +106,13 @@ impl Matcher {
                 };
                 let list = &mut per_pattern[pid as usize];
                 match list.iter_mut().find(|c| c.entry == ei) {
+                    // The same entry by two spellings: keep the stronger
+                    // name, and of equals the more lenient case rule.
                     Some(c) if c.strength < strength => {
                         c.strength = strength;
                         c.case = case;
                     }
+                    Some(c) if c.strength == strength && case == CaseRule::Any => c.case = case,
                     Some(_) => {}
                     None => list.push(Candidate { entry: ei, strength, case }),
                 }
@@ -255,11 +258,11 @@ fn case_rule(alias: &str, folded: &str, case_sensitive: bool, strength: Strength
             CaseRule::Any
         };
     }
-    // "The" + common words ("The Guardian", "The Hill") keeps its capitals;
-    // a leading capitalised "The" always does. Other multi-word aliases
-    // match in any case ("the U.S. justice department").
-    let all_common = folded.starts_with("the ")
-        && folded.split_whitespace().all(lexicon::is_common_word);
+    // An alias made only of common words ("The Guardian", "White House")
+    // keeps its capitals; a leading capitalised "The" always does. Other
+    // multi-word aliases match in any case ("the U.S. Justice department");
+    // an alias written in lower case in the gazetteer matches in any case.
+    let all_common = folded.split_whitespace().all(lexicon::is_common_word);
     let mut offsets = Vec::new();
     let mut pos = 0usize;
     for (i, w) in alias.split_whitespace().enumerate() {
@@ -403,7 +406,10 @@ mod tests {
 
     #[test]
     fn multiword_aliases_match_any_case() {
-        let (_, m) = matcher("doj\tORG\tUnited States Department of Justice\tJustice Department\n");
+        let (_, m) = matcher("doj\tORG\tUnited States Department of Justice\tJustice Department|justice department\n");
         assert_eq!(found(&m, "the U.S. justice department"), vec!["justice department"]);
+        let (_, m) = matcher("wh\tORG\tWhite House\n");
+        assert!(found(&m, "a white house").is_empty());
+        assert_eq!(found(&m, "the White House"), vec!["White House"]);
     }
 }

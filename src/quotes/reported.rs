@@ -5,6 +5,7 @@
 //! | `speaker_cue_clause` | `X said (that) CLAUSE` / `X told Y (that) CLAUSE` / `X urged Y to …` |
 //! | `clause_speaker_cue` | `CLAUSE, X said.` / `CLAUSE, said X.` |
 //! | `according_to_clause` | `According to X, CLAUSE` / `CLAUSE, according to X.` |
+//! | `participle_clause` | `…, X urged, saying CLAUSE` (the speaker of the clause before) |
 //!
 //! | `fragment_clause` | `X called her "weak"` / `X pledged to fight "cheating"` |
 //!
@@ -25,10 +26,19 @@ const MIN_WORDS: usize = 3;
 /// Finds reported speech; `direct` are the quotes already attributed.
 pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>) -> Vec<Found> {
     let mut out = Vec::new();
-    let used: Vec<Span> = direct.iter().filter_map(|f| f.cue).collect();
+    // Cues of direct quotes say nothing more; a fragment's cue still
+    // reports the clause around it.
+    let used: Vec<Span> = direct
+        .iter()
+        .filter(|f| f.kind == QuoteKind::Direct)
+        .filter_map(|f| f.cue)
+        .collect();
     for &sent in ctx.sentences {
         let first = ctx.token_at(sent.start);
         let end = ctx.token_at(sent.end);
+        // The speaker of the sentence's last reported clause, for a
+        // participle that continues it ("…, the groups urged, saying …").
+        let mut last: Option<Phrase> = None;
         let mut i = first;
         while i < end {
             if ctx.quoted_token(i) {
@@ -43,7 +53,18 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
             if !c.verb.reports || used.contains(&c.span) {
                 continue;
             }
+            if c.verb.participle && c.first > first && ctx.is(c.first - 1, ",") {
+                let sp = last.or_else(|| speaker::subject(ctx, first, c.first));
+                let s = skip_that(ctx, c.next, end);
+                let stop = last_content_token(ctx, first, end).map_or(s, |l| l + 1);
+                if let (Some(sp), true) = (sp, s < stop) {
+                    let content = span_of(ctx, s, stop);
+                    push(ctx, &mut out, referents, direct, sp, content, c, "participle_clause");
+                }
+                continue;
+            }
             if let Some((sp, content, rule)) = clause_of(ctx, c, first, end, sent) {
+                last = Some(sp);
                 push(ctx, &mut out, referents, direct, sp, content, c, rule);
             }
         }
@@ -142,22 +163,21 @@ fn clause_of(
             })
     };
     if let Some(sp) = speaker::before(ctx, c.first, first, false) {
-        if sp.first > first && ctx.is(sp.first - 1, ",") && (tail_ok(c.next) || ctx.is(c.next, ",")) {
-            let content = span_of(ctx, first, sp.first - 1);
+        // The clause ends with a comma, or with a quote whose comma is
+        // inside its closing mark (… on a global scale," the letter said).
+        let clause_end = if sp.first > first && ctx.is(sp.first - 1, ",") {
+            Some(sp.first - 1)
+        } else if sp.first > first && ctx.quoted_token(sp.first - 1) && ends_with_comma_quote(ctx, sp.first - 1) {
+            Some(sp.first)
+        } else {
+            None
+        };
+        if let (Some(ce), true) = (clause_end, tail_ok(c.next) || ctx.is(c.next, ",")) {
+            let content = span_of(ctx, skip_dateline(ctx, first, ce), ce);
             return Some((sp, content, "clause_speaker_cue"));
         }
         // "X said (that) CLAUSE".
-        let mut s = c.next;
-        let lim = (s + 6).min(end);
-        if let Some(t) = (s..lim).find(|&k| ctx.is_word(k, "that")) {
-            if (s..t).all(|k| ctx.tokens[k].word) {
-                s = t + 1;
-                // "noted that, when …, …"
-                if ctx.is(s, ",") {
-                    s += 1;
-                }
-            }
-        }
+        let s = skip_that(ctx, c.next, end);
         if s < end && !ctx.tokens[s].word && !is_open_mark(ctx, s) {
             return None;
         }
@@ -176,6 +196,64 @@ fn clause_of(
         }
     }
     None
+}
+
+/// True when token `k`, a closing quotation mark, closes a quote whose
+/// words end with a comma.
+fn ends_with_comma_quote(ctx: &Context, k: usize) -> bool {
+    let at = ctx.tokens[k].span.end;
+    ctx.quoted
+        .iter()
+        .find(|q| q.close.is_some_and(|c| c.end == at))
+        .is_some_and(|q| q.inner.as_str(ctx.text).ends_with(','))
+}
+
+/// Skips a dateline opening a story ("LONDON (Reuters) -", "New York,
+/// November 28 (RHC)--"): names, numbers, commas and an agency in brackets,
+/// then a dash.
+fn skip_dateline(ctx: &Context, first: usize, end: usize) -> usize {
+    let para = ctx.paragraph_at(ctx.tokens.get(first).map_or(0, |t| t.span.start));
+    if ctx.tokens.get(first).map_or(true, |t| t.span.start != para.start) {
+        return first;
+    }
+    for k in first..end.min(first + 16) {
+        let t = ctx.tokens[k];
+        if ["-", "—", "–"].iter().any(|d| ctx.is(k, d)) {
+            if k == first {
+                return first;
+            }
+            let mut s = k + 1;
+            while s < end && ["-", "—", "–"].iter().any(|d| ctx.is(s, d)) {
+                s += 1;
+            }
+            return s;
+        }
+        let fits = if t.word {
+            t.capital || ctx.word(k).chars().all(|c| c.is_ascii_digit())
+        } else {
+            [",", "(", ")", "."].iter().any(|p| ctx.is(k, p))
+        };
+        if !fits {
+            return first;
+        }
+    }
+    first
+}
+
+/// Skips "last week that" / "that," after a cue: where the clause starts.
+fn skip_that(ctx: &Context, from: usize, end: usize) -> usize {
+    let mut s = from;
+    let lim = (s + 6).min(end);
+    if let Some(t) = (s..lim).find(|&k| ctx.is_word(k, "that")) {
+        if (s..t).all(|k| ctx.tokens[k].word) {
+            s = t + 1;
+            // "noted that, when …, …"
+            if ctx.is(s, ",") {
+                s += 1;
+            }
+        }
+    }
+    s
 }
 
 fn is_open_mark(ctx: &Context, k: usize) -> bool {

@@ -335,12 +335,19 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
         };
         return (speaker, None);
     }
-    let ents = ctx.entities_in(sp);
+    // A possessive entity is a modifier ("Assange's supporters"), not the
+    // speaker, unless it ends the phrase ("Monday's").
+    let ents: Vec<&Entity> = ctx
+        .entities_in(sp)
+        .iter()
+        .filter(|e| !is_possessive_modifier(ctx, e, sp))
+        .collect();
     let pick = ents
         .iter()
         .rev()
         .find(|e| e.label == Label::Person)
-        .or_else(|| ents.iter().find(|e| matches!(e.label, Label::Org | Label::Outlet)));
+        .or_else(|| ents.iter().find(|e| matches!(e.label, Label::Org | Label::Outlet)))
+        .copied();
     if let Some(e) = pick {
         let kind = match e.label {
             Label::Person => RefKind::Person(gender_of(ctx, e)),
@@ -412,6 +419,14 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
         label: None,
     };
     (speaker, Some(r))
+}
+
+/// True when entity `e` carries a possessive and more of the phrase
+/// follows it.
+fn is_possessive_modifier(ctx: &Context, e: &Entity, phrase: Span) -> bool {
+    let rest = ctx.text.get(e.span.end..phrase.end).unwrap_or("");
+    let after = ["'s", "’s", "'", "’"].iter().find(|p| rest.starts_with(**p));
+    after.is_some_and(|p| rest[p.len()..].trim_start().chars().next().is_some_and(char::is_alphanumeric))
 }
 
 /// The gender of a person entity: the title before it, then the gazetteer.
