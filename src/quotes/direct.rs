@@ -133,6 +133,13 @@ impl Bounds {
             .and_then(|p| ctx.quoted.get(p))
             .map_or(0, |p| p.outer().end);
         let floor_at = sent.start.max(para.start).max(prev_end).min(open_at);
+        // Markup right before the quote (<tweet …>) starts a new clause.
+        let before = ctx.text[floor_at..open_at].trim_end();
+        let floor_at = if before.ends_with('>') {
+            before.rfind('<').map_or(floor_at, |_| floor_at + before.len())
+        } else {
+            floor_at
+        };
         let end = q.outer().end;
         let close_para = ctx.paragraph_at(end.saturating_sub(1));
         let close_sent = ctx.sentence_at(end.saturating_sub(1));
