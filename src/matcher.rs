@@ -202,10 +202,15 @@ fn names_of(entry: &Entry) -> Vec<(&str, Strength, bool)> {
         out.push((a.text.as_str(), s, a.case_sensitive));
     }
     // "The Guardian" is also "Guardian"; the article stays in the longer form.
+    // A single common word left without its article ("Wire" of "The Wire")
+    // would match everywhere; such names need their "The".
     let mut extra = Vec::new();
     for &(t, s, cs) in &out {
         if let Some(rest) = t.strip_prefix("The ").or_else(|| t.strip_prefix("the ")) {
-            extra.push((rest, s, cs));
+            let one_common_word = !rest.trim().contains(' ') && lexicon::is_common_word(&fold_str(rest.trim()));
+            if !one_common_word {
+                extra.push((rest, s, cs));
+            }
         }
     }
     out.extend(extra);

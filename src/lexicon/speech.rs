@@ -23,7 +23,7 @@ insist insists insisted insisting *
 warn warns warned warning *
 urge urges urged urging *
 declare declares declared declaring *
-state states stated stating *
+stated stating *
 claim claims claimed claiming *
 admit admits admitted admitting *
 acknowledge acknowledges acknowledged acknowledging *
@@ -277,6 +277,13 @@ pub(crate) fn is_speaker_noun(word: &str) -> bool {
 /// Introductions that make the next paragraph's quote the named speaker's:
 /// "From Chairwoman X:".
 pub(crate) const INTRO_WORDS: &[&str] = &["From", "More from", "Statement from", "Quote from"];
+
+/// Words that, right after a cue, show that no reported clause follows
+/// ("agreed on the plan", "spoke to reporters").
+pub(crate) const CLAUSE_BLOCKERS: &[&str] = &[
+    "on", "in", "at", "with", "for", "about", "by", "from", "of", "to", "into", "over", "up",
+    "out", "off", "back", "down", "as", "after", "before", "during", "against",
+];
 
 /// Day and month names and other time words that follow a cue without
 /// being its speaker ("said Monday", "told reporters on Tuesday").

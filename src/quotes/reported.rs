@@ -12,7 +12,7 @@
 //! A quoted passage inside the clause that is not itself a direct quote is
 //! also reported as `partial`, with the same speaker and cue.
 
-use crate::document::QuoteKind;
+use crate::document::{QuoteKind, Speaker};
 use crate::lexicon;
 use crate::span::Span;
 
@@ -92,11 +92,24 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         else {
             continue;
         };
-        let Some(sp) = speaker::before(ctx, c.first, first, false)
-            .or_else(|| speaker::subject(ctx, first, c.first))
-        else {
-            continue;
+        // "…, the WHO said, calling the deal \"a first step\"": a participle
+        // set off by a comma continues the clause before it.
+        let set_off = c.verb.participle && c.first > first && ctx.is(c.first - 1, ",");
+        let earlier = out
+            .iter()
+            .chain(direct)
+            .filter(|f| f.cue.is_some_and(|cs| cs.start >= sent.start && cs.end <= ctx.tokens[c.first].span.start))
+            .filter_map(|f| f.speaker.clone())
+            .last();
+        let sp = if set_off { None } else { speaker::before(ctx, c.first, first, false) };
+        let sp = match sp {
+            Some(p) => Some(p),
+            None if set_off && earlier.is_some() => None,
+            None => speaker::subject(ctx, first, c.first),
         };
+        if sp.is_none() && !(set_off && earlier.is_some()) {
+            continue;
+        }
         let mut s = c.next;
         if ctx.is_word(s, "that") {
             s += 1;
@@ -120,7 +133,13 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         if !content.contains(q.inner) {
             continue;
         }
-        push(ctx, out, referents, direct, sp, content, c, "fragment_clause");
+        match (sp, earlier) {
+            (Some(sp), _) => push(ctx, out, referents, direct, sp, content, c, "fragment_clause"),
+            (None, Some(speaker)) if valid_clause(ctx, direct, content) => {
+                push_speaker(ctx, out, direct, speaker, content, c, "fragment_clause")
+            }
+            _ => {}
+        }
     }
 }
 
@@ -184,12 +203,19 @@ fn clause_of(
         if s > last_word {
             return None;
         }
+        // "agreed on Monday to ban …", "spoke about …": a prepositional
+        // phrase is no reported clause.
+        let mut b = [0u8; 32];
+        if s == c.next && ctx.lower(s, &mut b).is_some_and(|w| lexicon::CLAUSE_BLOCKERS.contains(&w)) {
+            return None;
+        }
         let content = span_of(ctx, s, last_word + 1);
         return Some((sp, content, "speaker_cue_clause"));
     }
     if c.first > first && ctx.is(c.first - 1, ",") {
         let sp = speaker::after(ctx, c.next, end, false)?;
-        if sp.end >= end || !ctx.tokens[sp.end].word {
+        let closes = |k: usize| [".", ",", "!", "?", ";"].iter().any(|p| ctx.is(k, p));
+        if sp.end >= end || closes(sp.end) {
             let content = span_of(ctx, first, c.first - 1);
             let _ = sent;
             return Some((sp, content, "clause_speaker_cue"));
@@ -275,6 +301,17 @@ fn span_of(ctx: &Context, a: usize, b: usize) -> Span {
     Span::new(ctx.tokens[a].span.start, ctx.tokens[b - 1].span.end)
 }
 
+/// True when `content` is worth a record: long enough, and not a direct
+/// quote found already.
+fn valid_clause(ctx: &Context, direct: &[Found], content: Span) -> bool {
+    !content.is_empty()
+        && content.as_str(ctx.text).split_whitespace().count() >= MIN_WORDS
+        && !direct
+            .iter()
+            .any(|d| d.kind == QuoteKind::Direct && d.span.overlaps(content) && d.span.len() * 2 > content.len())
+}
+
+/// Records a reported clause for the speaker phrase `sp`.
 #[allow(clippy::too_many_arguments)]
 fn push(
     ctx: &Context,
@@ -286,18 +323,24 @@ fn push(
     c: Cue,
     rule: &'static str,
 ) {
-    if content.is_empty() || content.as_str(ctx.text).split_whitespace().count() < MIN_WORDS {
-        return;
-    }
-    // The clause is a direct quote already found: nothing to add.
-    if direct
-        .iter()
-        .any(|d| d.kind == QuoteKind::Direct && d.span.overlaps(content) && d.span.len() * 2 > content.len())
-    {
+    if !valid_clause(ctx, direct, content) {
         return;
     }
     let (speaker, r) = speaker::make(ctx, sp);
     referents.extend(r);
+    push_speaker(ctx, out, direct, speaker, content, c, rule);
+}
+
+/// Records a reported clause and the quoted fragments inside it.
+fn push_speaker(
+    ctx: &Context,
+    out: &mut Vec<Found>,
+    direct: &[Found],
+    speaker: Speaker,
+    content: Span,
+    c: Cue,
+    rule: &'static str,
+) {
     let confidence = if rule == "speaker_cue_clause" { 0.7 } else { 0.65 };
     for q in &ctx.quoted {
         if content.contains(q.outer()) || content.contains(q.inner) {

@@ -62,6 +62,17 @@ pub(crate) fn before(ctx: &Context, end: usize, floor: usize, lenient: bool) -> 
                     return Some(p);
                 }
             }
+            // "Its delegate, Rafael Costa, said": the name is the apposition.
+            let segment = Phrase {
+                first: prev + 1,
+                end: comma,
+            };
+            if segment.end > segment.first
+                && ctx.tokens[segment.first].capital
+                && leading_name(ctx, segment) == Some(segment)
+            {
+                return Some(segment);
+            }
             comma = prev;
         }
         return None;
