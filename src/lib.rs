@@ -132,3 +132,8 @@ pub use span::Span;
 
 #[cfg(feature = "python")]
 mod python;
+
+/// The README's Rust examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
