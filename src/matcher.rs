@@ -2,14 +2,17 @@
 //! text, on token boundaries and with the alias's case rule.
 //!
 //! aho-corasick knows neither word boundaries nor Unicode case, so the text is
-//! folded first ([`crate::normalize`]) and matches are filtered here. All
-//! overlapping matches are collected (`MatchKind::Standard`); choosing among
-//! them happens in [`crate::entities`], so a shorter valid candidate survives
-//! when a longer one at the same place fails its checks.
+//! folded first ([`crate::normalize`]) and matches are filtered here. Names
+//! start where tokens start, so the automaton runs anchored at token starts
+//! (leftmost-longest), and again with the range cut short of each match to
+//! find the shorter names at the same place: every valid candidate is
+//! collected, and choosing among them happens in
+//! [`crate::entities`], so a shorter valid candidate survives when a longer
+//! one fails its checks.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Entry, Label};
@@ -51,6 +54,18 @@ enum CaseRule {
     Exact(Box<str>),
 }
 
+impl CaseRule {
+    /// True when a match may start with a lower-case letter.
+    fn allows_lower_start(&self) -> bool {
+        match self {
+            CaseRule::Any => true,
+            CaseRule::Initial => false,
+            CaseRule::Words(offs) => offs.first() != Some(&0),
+            CaseRule::Exact(alias) => !alias.chars().next().is_some_and(char::is_uppercase),
+        }
+    }
+}
+
 /// One entry a pattern may name.
 #[derive(Clone, Debug)]
 pub(crate) struct Candidate {
@@ -76,6 +91,45 @@ pub(crate) struct Matcher {
     /// `cands[starts[p]..starts[p + 1]]` are pattern `p`'s candidates.
     starts: Vec<u32>,
     cands: Vec<Candidate>,
+    /// The first two folded bytes of every pattern.
+    prefixes: PrefixSet,
+    /// The same, for patterns that may start with a lower-case letter.
+    lower_prefixes: PrefixSet,
+}
+
+/// A set of two-byte prefixes (a 64 Ki-bit bitmap).
+#[derive(Debug)]
+struct PrefixSet(Vec<u64>);
+
+impl PrefixSet {
+    fn new() -> PrefixSet {
+        PrefixSet(vec![0; 1024])
+    }
+
+    /// Adds the prefix of `pattern`; a one-byte pattern adds every key that
+    /// starts with its byte.
+    fn add(&mut self, pattern: &[u8]) {
+        match pattern {
+            [] => {}
+            [a] => (0..=255u8).for_each(|b| self.insert(prefix_key(&[*a, b], 0))),
+            _ => self.insert(prefix_key(pattern, 0)),
+        }
+    }
+
+    fn insert(&mut self, key: u16) {
+        self.0[key as usize >> 6] |= 1 << (key & 63);
+    }
+
+    fn contains(&self, key: u16) -> bool {
+        self.0[key as usize >> 6] & (1 << (key & 63)) != 0
+    }
+}
+
+/// The two bytes at `i` as a key (a missing second byte counts as 0).
+fn prefix_key(bytes: &[u8], i: usize) -> u16 {
+    let a = bytes.get(i).copied().unwrap_or(0) as u16;
+    let b = bytes.get(i + 1).copied().unwrap_or(0) as u16;
+    (a << 8) | b
 }
 
 impl Matcher {
@@ -119,6 +173,13 @@ impl Matcher {
             }
         }
         drop(ids);
+        let (mut prefixes, mut lower_prefixes) = (PrefixSet::new(), PrefixSet::new());
+        for (p, list) in patterns.iter().zip(&per_pattern) {
+            prefixes.add(p.as_bytes());
+            if list.iter().any(|c| c.case.allows_lower_start()) {
+                lower_prefixes.add(p.as_bytes());
+            }
+        }
         let mut starts = Vec::with_capacity(per_pattern.len() + 1);
         let mut cands = Vec::new();
         for list in per_pattern {
@@ -130,13 +191,20 @@ impl Matcher {
             None
         } else {
             let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&patterns)
                 .map_err(|e| Error::new(ErrorKind::Option, format!("building the automaton: {e}")))?;
             Some(ac)
         };
-        Ok(Matcher { ac, starts, cands })
+        Ok(Matcher {
+            ac,
+            starts,
+            cands,
+            prefixes,
+            lower_prefixes,
+        })
     }
 
     /// The candidates of pattern `p`.
@@ -154,30 +222,75 @@ impl Matcher {
     pub(crate) fn find(&self, original: &str, folded: &Folded) -> Vec<RawMatch> {
         let Some(ac) = &self.ac else { return Vec::new() };
         let hay = folded.as_str();
+        let bytes = hay.as_bytes();
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(hay) {
-            if !on_boundaries(hay, m.start(), m.end()) {
-                continue;
+        // An anchored leftmost-longest search at every token start that may
+        // begin a name finds the longest name there; searching again with
+        // the range cut short of it finds the next longest, so a shorter
+        // name survives when a longer one ends inside a word. Two-byte
+        // prefix sets skip most tokens without touching the automaton; a
+        // token starting with a lower-case letter is searched only when some
+        // name may start that way ("justice department").
+        let mut prev: Option<char> = None;
+        let mut prev2: Option<char> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let c = if b.is_ascii() { b as char } else { hay[i..].chars().next().unwrap_or(' ') };
+            let starts_token = !c.is_whitespace()
+                && match prev {
+                    None => true,
+                    Some(p) if p.is_alphanumeric() => false,
+                    Some('\'') => !prev2.is_some_and(char::is_alphanumeric),
+                    Some(_) => true,
+                };
+            if starts_token {
+                let key = prefix_key(bytes, i);
+                let lower = original
+                    .get(folded.orig_start(i)..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_lowercase);
+                let set = if lower { &self.lower_prefixes } else { &self.prefixes };
+                if set.contains(key) {
+                    self.find_at(ac, original, folded, i, &mut out);
+                }
             }
-            let pid = m.pattern().as_u32();
-            let start = folded.orig_start(m.start());
-            let end = folded.orig_end(original, m.end());
-            let Some(orig) = original.get(start..end) else { continue };
-            if !self
-                .candidates(pid)
-                .iter()
-                .any(|c| case_ok(&c.case, orig, m.start(), folded, original))
-            {
-                continue;
-            }
-            out.push(RawMatch {
-                span: Span::new(start, end),
-                folded_start: m.start(),
-                pattern: pid,
-            });
+            prev2 = prev;
+            prev = Some(c);
+            i += c.len_utf8();
         }
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         out
+    }
+
+    /// Every name that starts at folded byte `s` and ends on a token
+    /// boundary, longest first.
+    fn find_at(&self, ac: &AhoCorasick, original: &str, folded: &Folded, s: usize, out: &mut Vec<RawMatch>) {
+        let hay = folded.as_str();
+        let mut end = hay.len();
+        while end > s {
+            let input = Input::new(hay).range(s..end).anchored(Anchored::Yes);
+            let Ok(Some(m)) = ac.try_find(input) else { return };
+            if on_boundaries(hay, m.start(), m.end()) {
+                let pid = m.pattern().as_u32();
+                let start = folded.orig_start(m.start());
+                let stop = folded.orig_end(original, m.end());
+                if let Some(orig) = original.get(start..stop) {
+                    if self
+                        .candidates(pid)
+                        .iter()
+                        .any(|c| case_ok(&c.case, orig, m.start(), folded, original))
+                    {
+                        out.push(RawMatch {
+                            span: Span::new(start, stop),
+                            folded_start: m.start(),
+                            pattern: pid,
+                        });
+                    }
+                }
+            }
+            end = m.end() - 1;
+        }
     }
 
     /// The candidates of `m` whose case rule the text satisfies.
@@ -263,29 +376,26 @@ fn case_rule(alias: &str, folded: &str, case_sensitive: bool, strength: Strength
             CaseRule::Any
         };
     }
-    // An alias made only of common words ("The Guardian", "White House")
-    // keeps its capitals; a leading capitalised "The" always does. Other
-    // multi-word aliases match in any case ("the U.S. Justice department");
-    // an alias written in lower case in the gazetteer matches in any case.
+    // A capitalised alias needs its first capital ("New York", not "new
+    // york"); one made only of common words ("The Guardian", "White House")
+    // keeps all its capitals. An alias written in lower case in the
+    // gazetteer ("justice department") matches in any case.
     let all_common = folded.split_whitespace().all(lexicon::is_common_word);
     let mut offsets = Vec::new();
     let mut pos = 0usize;
     for (i, w) in alias.split_whitespace().enumerate() {
         let fw = fold_str(w);
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if capital && (all_common || (i == 0 && fw == "the")) {
-            if let Some(rel) = folded[pos..].find(fw.as_str()) {
-                offsets.push((pos + rel) as u16);
-            }
+        let capital = w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+        let Some(rel) = folded[pos..].find(fw.as_str()) else { break };
+        if capital && (all_common || i == 0) {
+            offsets.push((pos + rel) as u16);
         }
-        if let Some(rel) = folded[pos..].find(fw.as_str()) {
-            pos += rel + fw.len();
-        }
+        pos += rel + fw.len();
     }
-    if offsets.is_empty() {
-        CaseRule::Any
-    } else {
-        CaseRule::Words(offsets.into())
+    match offsets.as_slice() {
+        [] => CaseRule::Any,
+        [0] => CaseRule::Initial,
+        _ => CaseRule::Words(offsets.into()),
     }
 }
 

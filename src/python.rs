@@ -27,6 +27,7 @@ use std::path::PathBuf;
 use pyo3::exceptions::{PyTypeError, PyUserWarning, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use crate::{
@@ -247,7 +248,7 @@ impl PyExtractor {
 
 impl PyExtractor {
     /// Extracts `texts` with the GIL released, then appends their dicts to
-    /// `out`.
+    /// `out` and handles pending signals (KeyboardInterrupt).
     fn run_chunk(
         &self,
         py: Python<'_>,
@@ -260,16 +261,43 @@ impl PyExtractor {
         for (text, doc) in texts.iter().zip(&docs) {
             out.append(doc_to_dict(py, doc, bom_shift(text), sentences)?)?;
         }
-        Ok(())
+        // Lets Ctrl-C stop a long batch between chunks.
+        py.check_signals()
     }
 }
 
+/// How many unpickled extractors each process keeps for reuse.
+const UNPICKLED_KEPT: usize = 2;
+
+/// The extractors most recently rebuilt by `_from_config`, as
+/// `(description, extractor)` tuples, newest last. Only touched with the GIL
+/// held, so there is no lock for a forked child to inherit.
+static UNPICKLED: GILOnceCell<Py<PyList>> = GILOnceCell::new();
+
 /// Rebuilds a pickled extractor from its serialised description (what
-/// `Extractor.__reduce__` returns). Warns when the pickle was made by another
-/// whosaid version, whose embedded gazetteers and rules may differ.
+/// `Extractor.__reduce__` returns).
+///
+/// Dask and Spark unpickle the same extractor for every task; the last
+/// [`UNPICKLED_KEPT`] descriptions seen in this process are remembered and
+/// their extractor (immutable) is returned again instead of being rebuilt.
+/// Warns when the pickle was made by another whosaid version, whose embedded
+/// gazetteers and rules may differ.
 #[pyfunction]
 #[pyo3(signature = (config, version = None))]
-fn _from_config(py: Python<'_>, config: &str, version: Option<&str>) -> PyResult<PyExtractor> {
+fn _from_config(
+    py: Python<'_>,
+    config: &Bound<'_, PyString>,
+    version: Option<&str>,
+) -> PyResult<Py<PyExtractor>> {
+    let kept = UNPICKLED
+        .get_or_init(py, || PyList::empty_bound(py).unbind())
+        .bind(py);
+    for item in kept.iter() {
+        let (key, ex): (Bound<'_, PyString>, Py<PyExtractor>) = item.extract()?;
+        if key.as_any().eq(config)? {
+            return Ok(ex);
+        }
+    }
     if let Some(v) = version {
         if v != env!("CARGO_PKG_VERSION") {
             let msg = format!(
@@ -280,12 +308,17 @@ fn _from_config(py: Python<'_>, config: &str, version: Option<&str>) -> PyResult
             PyErr::warn_bound(py, &py.get_type_bound::<PyUserWarning>(), &msg, 1)?;
         }
     }
-    let config: ExtractorConfig = serde_json::from_str(config)
+    let description: ExtractorConfig = serde_json::from_str(&config.to_cow()?)
         .map_err(|e| PyValueError::new_err(format!("not a whosaid extractor description: {e}")))?;
     let inner = py
-        .allow_threads(|| config.build())
+        .allow_threads(|| description.build())
         .map_err(|e| gazetteer_error(py, &e))?;
-    Ok(PyExtractor { inner })
+    let ex = Py::new(py, PyExtractor { inner })?;
+    kept.append((config, ex.clone_ref(py)))?;
+    while kept.len() > UNPICKLED_KEPT {
+        kept.del_item(0)?;
+    }
+    Ok(ex)
 }
 
 /// The gazetteer paths of the `gazetteers` argument: an iterable (not a
@@ -441,6 +474,7 @@ struct Builder<'py, 't> {
 }
 
 impl<'py> Builder<'py, '_> {
+    /// The dict of `span`, to which callers add the other keys.
     fn span(&self, span: Span) -> PyResult<Bound<'py, PyDict>> {
         let py = self.py;
         let d = PyDict::new_bound(py);

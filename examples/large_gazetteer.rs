@@ -1,0 +1,95 @@
+//! Builds an extractor over a synthetic gazetteer of one million person
+//! names (plus the defaults) and reports build time, peak resident memory and
+//! the matching stage's throughput over a JSONL corpus.
+//!
+//! ```sh
+//! cargo run --release --example large_gazetteer -- [N_NAMES] [CORPUS.jsonl]
+//! ```
+//!
+//! Defaults: 1,000,000 names and `../shared/data/corpus/news.jsonl`. The
+//! names are made of syllables, deterministic, and written as a TSV text in
+//! memory; nothing is written to disk.
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use whosaid::{Extractor, GazetteerSource};
+
+const SYLLABLES: &[&str] = &[
+    "ka", "ro", "mi", "tes", "lan", "vo", "ri", "den", "sa", "gul", "bor", "el", "na", "tri",
+    "mon", "has", "pe", "lu", "zar", "ov", "in", "ska", "der", "ba", "lo", "fen", "ti", "wer",
+    "ach", "ham", "ul", "ste", "vik", "ra", "dor", "ni",
+];
+
+/// A capitalised pseudo-word of 2–3 syllables from `n`.
+fn word(mut n: u64) -> String {
+    let mut w = String::new();
+    let k = 2 + (n % 2) as usize;
+    n /= 2;
+    for _ in 0..k {
+        w.push_str(SYLLABLES[(n % SYLLABLES.len() as u64) as usize]);
+        n /= SYLLABLES.len() as u64;
+    }
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => w,
+    }
+}
+
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let corpus = args
+        .next()
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/corpus/news.jsonl").into());
+
+    let t = Instant::now();
+    let mut tsv = String::with_capacity(n as usize * 40);
+    for i in 0..n {
+        let (first, last) = (word(i * 7919 + 13), word(i.wrapping_mul(104_729) / 3 + i));
+        let _ = writeln!(tsv, "synthetic-{i}\tPERSON\t{first} {last}");
+    }
+    println!("generated {n} names ({:.1} MB of TSV) in {:.2} s", tsv.len() as f64 / 1e6, t.elapsed().as_secs_f64());
+    let rss_before = peak_rss_mb();
+
+    let t = Instant::now();
+    let ex = Extractor::builder()
+        .gazetteer(GazetteerSource::from_text("synthetic.tsv", tsv))
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let build = t.elapsed().as_secs_f64();
+    println!("built extractor with {} entries in {build:.2} s", ex.len());
+    println!("peak RSS: {:.0} MB (of which {:.0} MB before building)", peak_rss_mb(), rss_before);
+
+    let Ok(data) = std::fs::read_to_string(&corpus) else {
+        println!("corpus {corpus} not found: no throughput figure");
+        return;
+    };
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let t = Instant::now();
+    let mentions: usize = texts.iter().map(|t| ex.entities(t).len()).sum();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "matching: {} docs, {:.1} MB, {mentions} mentions in {secs:.2} s = {:.1} MB/s (one thread)",
+        texts.len(),
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs
+    );
+    println!("peak RSS at the end: {:.0} MB", peak_rss_mb());
+}
