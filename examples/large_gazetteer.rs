@@ -7,8 +7,8 @@
 //! ```
 //!
 //! Defaults: 1,000,000 names and `../shared/data/corpus/news.jsonl`. The
-//! names are made of syllables, deterministic, and written as a TSV text in
-//! memory; nothing is written to disk.
+//! names are made of syllables, deterministic and all distinct, and written
+//! as a TSV text in memory; nothing is written to disk.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -37,6 +37,23 @@ fn word(mut n: u64) -> String {
     }
 }
 
+/// `n` written with `min` or more syllables: distinct `n` give distinct words.
+fn syllables(mut n: u64, min: usize) -> String {
+    let base = SYLLABLES.len() as u64;
+    let mut w = String::new();
+    let mut k = 0;
+    while n > 0 || k < min {
+        w.push_str(SYLLABLES[(n % base) as usize]);
+        n /= base;
+        k += 1;
+    }
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => w,
+    }
+}
+
 fn peak_rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     status
@@ -56,8 +73,13 @@ fn main() {
 
     let t = Instant::now();
     let mut tsv = String::with_capacity(n as usize * 40);
+    // Every third person shares a surname (about 333,000 surnames for a
+    // million people); the three given names of a surname differ, so every
+    // full name is distinct.
     for i in 0..n {
-        let (first, last) = (word(i * 7919 + 13), word(i.wrapping_mul(104_729) / 3 + i));
+        let family = i / 3;
+        let last = syllables(family, 3);
+        let first = word((i % 3) * 7_919 + family % 5_000);
         let _ = writeln!(tsv, "synthetic-{i}\tPERSON\t{first} {last}");
     }
     println!("generated {n} names ({:.1} MB of TSV) in {:.2} s", tsv.len() as f64 / 1e6, t.elapsed().as_secs_f64());

@@ -231,33 +231,33 @@ impl Matcher {
         // prefix sets skip most tokens without touching the automaton; a
         // token starting with a lower-case letter is searched only when some
         // name may start that way ("justice department").
-        let mut prev: Option<char> = None;
-        let mut prev2: Option<char> = None;
+        // Whether the previous character is alphanumeric, and whether it is
+        // an apostrophe inside a word ("O'Brien").
+        let (mut prev_alnum, mut inner_apostrophe) = (false, false);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let c = if b.is_ascii() { b as char } else { hay[i..].chars().next().unwrap_or(' ') };
-            let starts_token = !c.is_whitespace()
-                && match prev {
-                    None => true,
-                    Some(p) if p.is_alphanumeric() => false,
-                    Some('\'') => !prev2.is_some_and(char::is_alphanumeric),
-                    Some(_) => true,
-                };
-            if starts_token {
+            let (alnum, space, apostrophe, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), b.is_ascii_whitespace(), b == b'\'', 1)
+            } else {
+                let c = hay[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.is_whitespace(), false, c.len_utf8())
+            };
+            if !space && !prev_alnum && !inner_apostrophe {
                 let key = prefix_key(bytes, i);
-                let lower = original
-                    .get(folded.orig_start(i)..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(char::is_lowercase);
-                let set = if lower { &self.lower_prefixes } else { &self.prefixes };
-                if set.contains(key) {
+                if self.prefixes.contains(key)
+                    && (self.lower_prefixes.contains(key)
+                        || !original
+                            .get(folded.orig_start(i)..)
+                            .and_then(|t| t.chars().next())
+                            .is_some_and(char::is_lowercase))
+                {
                     self.find_at(ac, original, folded, i, &mut out);
                 }
             }
-            prev2 = prev;
-            prev = Some(c);
-            i += c.len_utf8();
+            inner_apostrophe = apostrophe && prev_alnum;
+            prev_alnum = alnum;
+            i += len;
         }
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         out
