@@ -13,16 +13,17 @@
 //! Anything else is left unresolved and is not an entity.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::document::Entity;
-use crate::gazetteer::{Entry, Label};
+use crate::gazetteer::{Gazetteer, Label};
 use crate::lexicon;
 use crate::matcher::{Matcher, RawMatch};
 use crate::normalize::{fold_str, Folded};
 use crate::span::Span;
 
 /// Finds the entity mentions of `text`.
-pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, entries: &[Entry]) -> Vec<Entity> {
+pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, gazetteer: &Gazetteer) -> Vec<Entity> {
     let raw = matcher.find(text, folded);
     if raw.is_empty() {
         return Vec::new();
@@ -48,30 +49,48 @@ pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, entries: &[En
             resolved.push((m, e));
         }
     }
-    // Leftmost, then longest, non-overlapping.
+    // Leftmost, then longest, non-overlapping. A name written with a
+    // lower-case "the" ("the Commonwealth") counts from its next word, so
+    // that "the Commonwealth Bank of Australia" is the bank.
+    let effective_start = |m: &RawMatch| {
+        let t = m.span.as_str(text);
+        if t.starts_with("the ") {
+            m.span.start + 4
+        } else {
+            m.span.start
+        }
+    };
+    resolved.sort_by_key(|(m, _)| (effective_start(m), std::cmp::Reverse(m.span.end)));
     let mut out: Vec<Entity> = Vec::new();
     let mut taken_to = 0usize;
+    // One shared copy of each entry's strings per document.
+    let mut strings: HashMap<u32, (Arc<str>, Arc<str>)> = HashMap::new();
     for (m, e) in resolved {
         if m.span.start < taken_to {
             continue;
         }
-        let Some(entry) = entries.get(e as usize) else { continue };
+        let Some(entry) = gazetteer.entry(e) else { continue };
         taken_to = m.span.end;
         let title = if entry.label == Label::Person {
             title_before(text, m.span.start)
         } else {
             None
         };
+        let (canonical, id) = strings
+            .entry(e)
+            .or_insert_with(|| (Arc::from(entry.canonical), Arc::from(entry.id)))
+            .clone();
         out.push(Entity {
             span: m.span,
             label: entry.label,
-            canonical: entry.canonical.clone(),
-            id: entry.id.clone(),
-            external_id: entry.external_id.clone(),
+            canonical,
+            id,
+            external_id: entry.external_id.map(Arc::from),
             title,
             gender: entry.gender,
         });
     }
+    out.sort_by_key(|e| e.span.start);
     out
 }
 
@@ -113,7 +132,7 @@ fn resolve(
         return first_full;
     }
     // A bare surname or ambiguous alias with no full mention in the document.
-    if any_count == 1 && matcher.candidates(m.pattern).len() == 1 {
+    if any_count == 1 && matcher.entry_count(m.pattern) == 1 {
         let folded_text = fold_str(m.span.as_str(text));
         if !lexicon::is_common_word(folded_text.trim()) {
             return only;
@@ -182,13 +201,15 @@ fn ends_with_word(s: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::{parse_all, GazetteerSource};
+    use crate::gazetteer::GazetteerSource;
+    use crate::matcher::{MatchEngine, MatcherBuilder};
 
     fn run(gaz: &str, text: &str) -> Vec<(String, String, Option<String>)> {
-        let es = parse_all(&[GazetteerSource::from_text("t.tsv", gaz)]).unwrap();
-        let m = Matcher::new(&es).unwrap();
+        let mut b = MatcherBuilder::default();
+        let g = Gazetteer::load(vec![GazetteerSource::from_text("t.tsv", gaz)], |i, e| b.add(i, e)).unwrap();
+        let m = b.build(MatchEngine::Auto).unwrap();
         let f = Folded::new(text);
-        find(text, &f, &m, &es)
+        find(text, &f, &m, &g)
             .into_iter()
             .map(|e| {
                 (

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Entity};
 use crate::error::Error;
-use crate::gazetteer::{self, Entry, GazetteerSource};
-use crate::matcher::Matcher;
+use crate::gazetteer::{Gazetteer, GazetteerSource};
+use crate::matcher::{MatchEngine, Matcher, MatcherBuilder};
 use crate::normalize::Folded;
 use crate::{entities, quotes, sentence};
 
@@ -40,7 +40,7 @@ pub struct Extractor {
 #[derive(Debug)]
 struct Inner {
     config: ExtractorConfig,
-    entries: Vec<Entry>,
+    gazetteer: Gazetteer,
     matcher: Matcher,
 }
 
@@ -70,6 +70,9 @@ pub struct ExtractorConfig {
     pub default_gazetteers: bool,
     /// Further gazetteers, loaded after the defaults.
     pub gazetteers: Vec<GazetteerSource>,
+    /// The search engine for entity matching.
+    #[serde(default)]
+    pub match_engine: MatchEngine,
 }
 
 impl Default for ExtractorConfig {
@@ -77,6 +80,7 @@ impl Default for ExtractorConfig {
         ExtractorConfig {
             default_gazetteers: true,
             gazetteers: Vec::new(),
+            match_engine: MatchEngine::Auto,
         }
     }
 }
@@ -93,12 +97,13 @@ impl ExtractorConfig {
             sources.extend(GazetteerSource::defaults());
         }
         sources.extend(self.gazetteers.iter().cloned());
-        let entries = gazetteer::parse_all(&sources)?;
-        let matcher = Matcher::new(&entries)?;
+        let mut names = MatcherBuilder::default();
+        let gazetteer = Gazetteer::load(sources, |i, e| names.add(i, e))?;
+        let matcher = names.build(self.match_engine)?;
         Ok(Extractor {
             inner: Arc::new(Inner {
                 config: self.clone(),
-                entries,
+                gazetteer,
                 matcher,
             }),
         })
@@ -156,6 +161,12 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The search engine for entity matching (default: [`MatchEngine::Auto`]).
+    pub fn match_engine(&mut self, engine: MatchEngine) -> &mut ExtractorBuilder {
+        self.config.match_engine = engine;
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
@@ -202,12 +213,12 @@ impl Extractor {
 
     /// The number of gazetteer entries loaded.
     pub fn len(&self) -> usize {
-        self.inner.entries.len()
+        self.inner.gazetteer.len()
     }
 
     /// True when no gazetteer entry is loaded.
     pub fn is_empty(&self) -> bool {
-        self.inner.entries.is_empty()
+        self.inner.gazetteer.len() == 0
     }
 
     /// Finds only the gazetteer entity mentions of `text` (sorted,
@@ -223,7 +234,7 @@ impl Extractor {
     /// ```
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let folded = Folded::new(text);
-        entities::find(text, &folded, &self.inner.matcher, &self.inner.entries)
+        entities::find(text, &folded, &self.inner.matcher, &self.inner.gazetteer)
     }
 
     /// Extracts entities, quotes and sentences from one text.
@@ -234,7 +245,7 @@ impl Extractor {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let folded = Folded::new(text);
         let sentences = sentence::sentences(text);
-        let entities = entities::find(text, &folded, &self.inner.matcher, &self.inner.entries);
+        let entities = entities::find(text, &folded, &self.inner.matcher, &self.inner.gazetteer);
         let quotes = quotes::extract(text, &sentences, &entities);
         Document {
             text: text.to_string(),

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+use crate::hash::FxBuildHasher;
 
 /// The kind of thing an entity is.
 ///
@@ -113,7 +114,9 @@ pub enum Gender {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GazetteerSource {
     name: String,
-    text: String,
+    /// Shared, so that cloning a source (and an extractor's description)
+    /// copies no text.
+    text: Arc<str>,
 }
 
 impl GazetteerSource {
@@ -121,7 +124,7 @@ impl GazetteerSource {
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> GazetteerSource {
         GazetteerSource {
             name: name.into(),
-            text: text.into(),
+            text: Arc::from(text.into()),
         }
     }
 
@@ -188,30 +191,33 @@ fn read_file(path: &Path) -> Result<GazetteerSource, Error> {
 }
 
 /// An alias as written in a gazetteer, with its marks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Alias {
-    pub(crate) text: String,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Alias<'a> {
+    pub(crate) text: &'a str,
     /// `=`: matched only with the case as written.
     pub(crate) case_sensitive: bool,
     /// `?`: known to name several entries.
     pub(crate) ambiguous: bool,
 }
 
-/// One parsed gazetteer entry.
+/// One parsed gazetteer line, borrowing from its source's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Entry {
-    pub(crate) id: Arc<str>,
+pub(crate) struct Entry<'a> {
+    pub(crate) id: &'a str,
     pub(crate) label: Label,
-    pub(crate) canonical: Arc<str>,
-    pub(crate) aliases: Vec<Alias>,
-    pub(crate) external_id: Option<Arc<str>>,
+    pub(crate) canonical: &'a str,
+    pub(crate) aliases: Vec<Alias<'a>>,
+    pub(crate) external_id: Option<&'a str>,
     pub(crate) gender: Option<Gender>,
 }
 
-/// Parses sources into entries; ids must be unique over all of them.
-pub(crate) fn parse_all(sources: &[GazetteerSource]) -> Result<Vec<Entry>, Error> {
-    let mut entries = Vec::new();
-    let mut seen: HashMap<Arc<str>, (usize, usize)> = HashMap::new();
+/// Parses every source, calling `f(source index, entry)` for each entry in
+/// order; ids must be unique over all sources.
+pub(crate) fn parse_all<'s>(
+    sources: &'s [GazetteerSource],
+    mut f: impl FnMut(usize, Entry<'s>),
+) -> Result<(), Error> {
+    let mut seen: HashMap<&'s str, (usize, usize), FxBuildHasher> = HashMap::default();
     for (si, src) in sources.iter().enumerate() {
         for (ln, line) in src.text.lines().enumerate() {
             let lineno = ln + 1;
@@ -220,22 +226,125 @@ pub(crate) fn parse_all(sources: &[GazetteerSource]) -> Result<Vec<Entry>, Error
                 Ok(None) => continue,
                 Err(e) => return Err(e.at(&src.name, Some(lineno))),
             };
-            if let Some(&(fs, fl)) = seen.get(&entry.id) {
+            if let Some(&(fs, fl)) = seen.get(entry.id) {
                 let msg = format!(
                     "duplicate id {:?} (first defined at {}:{})",
-                    &*entry.id, sources[fs].name, fl
+                    entry.id, sources[fs].name, fl
                 );
                 return Err(Error::new(ErrorKind::DuplicateId, msg).at(&src.name, Some(lineno)));
             }
-            seen.insert(entry.id.clone(), (si, lineno));
-            entries.push(entry);
+            seen.insert(entry.id, (si, lineno));
+            f(si, entry);
         }
     }
-    Ok(entries)
+    Ok(())
+}
+
+/// A byte range into one source's text.
+#[derive(Clone, Copy, Debug, Default)]
+struct Range32 {
+    start: u32,
+    len: u32,
+}
+
+/// One entry as the extractor keeps it: ranges into its source's text, so
+/// that a million entries cost a few dozen bytes each.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    source: u32,
+    id: Range32,
+    canonical: Range32,
+    external_id: Range32,
+    label: Label,
+    gender: Option<Gender>,
+}
+
+/// Every loaded entry, with the sources its strings live in.
+#[derive(Debug, Default)]
+pub(crate) struct Gazetteer {
+    sources: Vec<GazetteerSource>,
+    records: Vec<Record>,
+}
+
+impl Gazetteer {
+    /// Parses `sources`, calling `f(entry index, entry)` for each entry (the
+    /// matcher collects its names that way).
+    pub(crate) fn load(
+        sources: Vec<GazetteerSource>,
+        mut f: impl FnMut(u32, &Entry<'_>) -> Result<(), Error>,
+    ) -> Result<Gazetteer, Error> {
+        let mut records = Vec::new();
+        let mut failed = None;
+        parse_all(&sources, |si, e| {
+            if failed.is_some() {
+                return;
+            }
+            let text: &str = &sources[si].text;
+            let range = |part: &str| {
+                let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+                Range32 {
+                    start: u32::try_from(start).unwrap_or(u32::MAX),
+                    len: u32::try_from(part.len()).unwrap_or(0),
+                }
+            };
+            let Ok(index) = u32::try_from(records.len()) else {
+                failed = Some(Error::new(ErrorKind::Option, "more than 4 billion gazetteer entries"));
+                return;
+            };
+            records.push(Record {
+                source: si as u32,
+                id: range(e.id),
+                canonical: range(e.canonical),
+                external_id: e.external_id.map(range).unwrap_or_default(),
+                label: e.label,
+                gender: e.gender,
+            });
+            if let Err(err) = f(index, &e) {
+                failed = Some(err);
+            }
+        })?;
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(Gazetteer { sources, records }),
+        }
+    }
+
+    /// The number of entries.
+    pub(crate) fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    fn str(&self, r: &Record, range: Range32) -> &str {
+        let text: &str = self.sources.get(r.source as usize).map_or("", |s| &s.text);
+        let start = range.start as usize;
+        text.get(start..start + range.len as usize).unwrap_or("")
+    }
+
+    /// Entry `i`: (id, canonical, external id, label, gender).
+    pub(crate) fn entry(&self, i: u32) -> Option<EntryView<'_>> {
+        let r = self.records.get(i as usize)?;
+        Some(EntryView {
+            id: self.str(r, r.id),
+            canonical: self.str(r, r.canonical),
+            external_id: Some(self.str(r, r.external_id)).filter(|x| !x.is_empty()),
+            label: r.label,
+            gender: r.gender,
+        })
+    }
+}
+
+/// What entities need of an entry.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EntryView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) canonical: &'a str,
+    pub(crate) external_id: Option<&'a str>,
+    pub(crate) label: Label,
+    pub(crate) gender: Option<Gender>,
 }
 
 /// Parses one line: `Ok(None)` for comments and blank lines.
-fn parse_line(line: &str) -> Result<Option<Entry>, Error> {
+fn parse_line(line: &str) -> Result<Option<Entry<'_>>, Error> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
     if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -270,7 +379,7 @@ fn parse_line(line: &str) -> Result<Option<Entry>, Error> {
             aliases.push(parse_alias(a)?);
         }
     }
-    let external_id = cols.get(4).filter(|s| !s.is_empty()).map(|s| Arc::from(*s));
+    let external_id = cols.get(4).copied().filter(|s| !s.is_empty());
     let gender = match cols.get(5).copied().unwrap_or("") {
         "" => None,
         "m" | "M" => Some(Gender::Male),
@@ -283,16 +392,16 @@ fn parse_line(line: &str) -> Result<Option<Entry>, Error> {
         }
     };
     Ok(Some(Entry {
-        id: Arc::from(id),
+        id,
         label,
-        canonical: Arc::from(canonical),
+        canonical,
         aliases,
         external_id,
         gender,
     }))
 }
 
-fn parse_alias(raw: &str) -> Result<Alias, Error> {
+fn parse_alias(raw: &str) -> Result<Alias<'_>, Error> {
     let mut rest = raw.trim();
     let (mut case_sensitive, mut ambiguous) = (false, false);
     loop {
@@ -310,7 +419,7 @@ fn parse_alias(raw: &str) -> Result<Alias, Error> {
         return Err(Error::new(ErrorKind::Empty, format!("empty alias {raw:?}")));
     }
     Ok(Alias {
-        text: rest.trim().to_string(),
+        text: rest.trim(),
         case_sensitive,
         ambiguous,
     })
@@ -324,8 +433,28 @@ fn has_letter_or_digit(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Vec<Entry>, Error> {
-        parse_all(&[GazetteerSource::from_text("t.tsv", text)])
+    /// (id, label, canonical, aliases with marks, external id, gender).
+    type Owned = (String, Label, String, Vec<(String, bool, bool)>, Option<String>, Option<Gender>);
+
+    fn parse(text: &str) -> Result<Vec<Owned>, Error> {
+        let srcs = [GazetteerSource::from_text("t.tsv", text)];
+        let mut out = Vec::new();
+        parse_all(&srcs, |_, e| {
+            let aliases = e
+                .aliases
+                .iter()
+                .map(|a| (a.text.to_string(), a.case_sensitive, a.ambiguous))
+                .collect();
+            out.push((
+                e.id.to_string(),
+                e.label,
+                e.canonical.to_string(),
+                aliases,
+                e.external_id.map(str::to_string),
+                e.gender,
+            ));
+        })?;
+        Ok(out)
     }
 
     #[test]
@@ -336,12 +465,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(es.len(), 2);
-        assert_eq!(es[0].label, Label::Outlet);
-        assert_eq!(es[0].aliases[0].text, "Guardian");
-        assert!(es[0].aliases[0].case_sensitive && !es[0].aliases[0].ambiguous);
-        assert!(es[0].aliases[1].ambiguous && !es[0].aliases[1].case_sensitive);
-        assert_eq!(es[1].external_id.as_deref(), Some("Q7259"));
-        assert_eq!(es[1].gender, Some(Gender::Female));
+        assert_eq!(es[0].1, Label::Outlet);
+        assert_eq!(es[0].3[0], ("Guardian".to_string(), true, false));
+        assert_eq!(es[0].3[1], ("Graun".to_string(), false, true));
+        assert_eq!(es[1].4.as_deref(), Some("Q7259"));
+        assert_eq!(es[1].5, Some(Gender::Female));
     }
 
     #[test]
@@ -366,7 +494,7 @@ mod tests {
     fn duplicate_id_across_files_names_both() {
         let a = GazetteerSource::from_text("a.tsv", "x\tORG\tX\n");
         let b = GazetteerSource::from_text("b.tsv", "y\tORG\tY\nx\tORG\tX2\n");
-        let err = parse_all(&[a, b]).unwrap_err();
+        let err = parse_all(&[a, b], |_, _| {}).unwrap_err();
         assert_eq!(err.to_string(), "b.tsv:2: duplicate id \"x\" (first defined at a.tsv:1)");
     }
 
@@ -379,5 +507,23 @@ mod tests {
         let err = GazetteerSource::from_path(&dir).unwrap_err();
         assert_eq!((err.kind(), err.line()), (ErrorKind::Utf8, Some(2)));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn records_point_into_their_sources() {
+        let a = GazetteerSource::from_text("a.tsv", "# c\nx\tORG\tEx Corp\t\tQ1\n");
+        let b = GazetteerSource::from_text("b.tsv", "y\tPERSON\tWhy Person\t\t\tf\n");
+        let g = Gazetteer::load(vec![a, b], |_, _| Ok(())).unwrap();
+        assert_eq!(g.len(), 2);
+        let x = g.entry(0).unwrap();
+        assert_eq!((x.id, x.canonical, x.external_id), ("x", "Ex Corp", Some("Q1")));
+        let y = g.entry(1).unwrap();
+        assert_eq!((y.id, y.canonical, y.external_id, y.gender), ("y", "Why Person", None, Some(Gender::Female)));
+        assert!(g.entry(2).is_none());
     }
 }

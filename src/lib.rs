@@ -115,6 +115,7 @@ mod entities;
 mod error;
 mod extractor;
 mod gazetteer;
+mod hash;
 mod lexicon;
 mod matcher;
 mod normalize;
@@ -127,6 +128,7 @@ pub use document::{CharOffsets, Document, Entity, JsonDocument, Quote, QuoteKind
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, ExtractorConfig};
 pub use gazetteer::{GazetteerSource, Gender, Label};
+pub use matcher::MatchEngine;
 pub use sentence::sentences;
 pub use span::Span;
 

@@ -9,13 +9,20 @@
 //! collected, and choosing among them happens in
 //! [`crate::entities`], so a shorter valid candidate survives when a longer
 //! one fails its checks.
+//!
+//! Building an automaton over a million long names takes seconds and
+//! hundreds of megabytes, so very large gazetteers use a word index instead:
+//! a hash table from a name's first one or two words to the names that start
+//! so, checked byte by byte. Both engines find exactly the same matches.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Entry, Label};
+use crate::hash::{hash, FxBuildHasher};
 use crate::lexicon;
 use crate::normalize::{fold_str, Folded};
 use crate::span::Span;
@@ -87,7 +94,7 @@ pub(crate) struct RawMatch {
 /// The automaton over every folded alias, and what each pattern names.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
+    engine: Engine,
     /// `cands[starts[p]..starts[p + 1]]` are pattern `p`'s candidates.
     starts: Vec<u32>,
     cands: Vec<Candidate>,
@@ -132,81 +139,154 @@ fn prefix_key(bytes: &[u8], i: usize) -> u16 {
     (a << 8) | b
 }
 
-impl Matcher {
-    /// Builds the automaton for `entries`.
-    pub(crate) fn new(entries: &[Entry]) -> Result<Matcher, Error> {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut per_pattern: Vec<Vec<Candidate>> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
-        for (ei, entry) in entries.iter().enumerate() {
-            let ei = u32::try_from(ei)
-                .map_err(|_| Error::new(ErrorKind::Option, "too many gazetteer entries"))?;
-            for (text, strength, case_sensitive) in names_of(entry) {
-                let folded = fold_str(text.trim());
-                let folded = folded.trim();
-                if !folded.chars().any(char::is_alphanumeric) || folded.len() > u16::MAX as usize {
-                    continue;
-                }
-                let case = case_rule(text.trim(), folded, case_sensitive, strength);
-                let pid = match ids.get(folded) {
-                    Some(&p) => p,
-                    None => {
-                        let p = patterns.len() as u32;
-                        ids.insert(folded.to_string(), p);
-                        patterns.push(folded.to_string());
-                        per_pattern.push(Vec::new());
-                        p
-                    }
-                };
-                let list = &mut per_pattern[pid as usize];
-                match list.iter_mut().find(|c| c.entry == ei) {
-                    // The same entry by two spellings: keep the stronger
-                    // name, and of equals the more lenient case rule.
-                    Some(c) if c.strength < strength => {
-                        c.strength = strength;
-                        c.case = case;
-                    }
-                    Some(c) if c.strength == strength && case == CaseRule::Any => c.case = case,
-                    Some(_) => {}
-                    None => list.push(Candidate { entry: ei, strength, case }),
-                }
+/// How the matcher searches; see [`MatchEngine`](crate::MatchEngine).
+#[derive(Debug)]
+enum Engine {
+    Empty,
+    Automaton(AhoCorasick),
+    Words(WordIndex),
+}
+
+/// The search engine behind entity matching.
+///
+/// Both engines find exactly the same mentions; they differ in build time
+/// and memory. The automaton (aho-corasick) is the default; past about
+/// 200,000 names the word index builds in a fraction of the time and memory.
+///
+/// # Example
+///
+/// ```
+/// use whosaid::{Extractor, MatchEngine};
+///
+/// let ex = Extractor::builder().match_engine(MatchEngine::WordIndex).build()?;
+/// assert_eq!(ex.extract("Julian Assange spoke.").entities()[0].entity_id(), "julian-assange");
+/// # Ok::<(), whosaid::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum MatchEngine {
+    /// The automaton up to 200,000 names, the word index beyond.
+    #[default]
+    Auto,
+    /// Always the aho-corasick automaton.
+    Automaton,
+    /// Always the word index.
+    WordIndex,
+}
+
+/// Above this many distinct names, [`MatchEngine::Auto`] picks the word index.
+const AUTOMATON_LIMIT: usize = 200_000;
+
+/// Collects the folded names of entries, then builds a [`Matcher`].
+#[derive(Debug, Default)]
+pub(crate) struct MatcherBuilder {
+    /// Every folded name, back to back.
+    arena: String,
+    /// (start, len in `arena`, candidate) per name, duplicates included.
+    names: Vec<(u32, u32, Candidate)>,
+}
+
+impl MatcherBuilder {
+    /// Adds the names of entry `index`.
+    pub(crate) fn add(&mut self, index: u32, entry: &Entry<'_>) -> Result<(), Error> {
+        for (text, strength, case_sensitive) in names_of(entry) {
+            let start = self.arena.len();
+            for c in text.trim().chars() {
+                crate::normalize::fold_char(c, &mut self.arena);
             }
-        }
-        drop(ids);
-        let (mut prefixes, mut lower_prefixes) = (PrefixSet::new(), PrefixSet::new());
-        for (p, list) in patterns.iter().zip(&per_pattern) {
-            prefixes.add(p.as_bytes());
-            if list.iter().any(|c| c.case.allows_lower_start()) {
-                lower_prefixes.add(p.as_bytes());
+            let folded = &self.arena[start..];
+            let lead = folded.len() - folded.trim_start().len();
+            let folded = folded.trim();
+            if !folded.chars().any(char::is_alphanumeric) || folded.len() > u16::MAX as usize {
+                self.arena.truncate(start);
+                continue;
             }
+            let case = case_rule(text.trim(), folded, case_sensitive, strength);
+            let (Ok(s), Ok(l)) = (u32::try_from(start + lead), u32::try_from(folded.len())) else {
+                return Err(Error::new(ErrorKind::Option, "gazetteer names exceed 4 GB"));
+            };
+            self.names.push((s, l, Candidate { entry: index, strength, case }));
         }
-        let mut starts = Vec::with_capacity(per_pattern.len() + 1);
-        let mut cands = Vec::new();
-        for list in per_pattern {
-            starts.push(cands.len() as u32);
-            cands.extend(list);
+        Ok(())
+    }
+
+    /// Deduplicates the names and builds the engine.
+    pub(crate) fn build(self, choice: MatchEngine) -> Result<Matcher, Error> {
+        let MatcherBuilder { arena, names } = self;
+        let text = |s: u32, l: u32| &arena[s as usize..(s + l) as usize];
+        // Equal names end up next to each other: sorted by hash, then text.
+        let mut names: Vec<(u64, u32, u32, Candidate)> = names
+            .into_iter()
+            .map(|(s, l, c)| (hash(text(s, l).as_bytes()), s, l, c))
+            .collect();
+        names.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| text(a.1, a.2).cmp(text(b.1, b.2)))
+                .then(a.3.entry.cmp(&b.3.entry))
+                .then(b.3.strength.cmp(&a.3.strength))
+        });
+        // One pattern per distinct name; its candidates in entry order, the
+        // strongest name of each entry first.
+        let mut patterns: Vec<(u32, u32)> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        let mut cands: Vec<Candidate> = Vec::new();
+        for (_, s, l, cand) in names {
+            let this = text(s, l);
+            let same = patterns
+                .last()
+                .is_some_and(|&(ps, pl)| &arena[ps as usize..(ps + pl) as usize] == this);
+            if !same {
+                patterns.push((s, l));
+                starts.push(cands.len() as u32);
+                cands.push(cand);
+                continue;
+            }
+            // The same entry by two spellings with different case rules
+            // ("=Nato", "=NATO") keeps both: the text needs to satisfy one.
+            let group = *starts.last().unwrap_or(&0) as usize;
+            if !cands[group..].iter().any(|c| c.entry == cand.entry && c.case == cand.case && c.strength >= cand.strength) {
+                cands.push(cand);
+            }
         }
         starts.push(cands.len() as u32);
-        let ac = if patterns.is_empty() {
-            None
+        let pattern = |&(s, l): &(u32, u32)| &arena[s as usize..(s + l) as usize];
+        let (mut prefixes, mut lower_prefixes) = (PrefixSet::new(), PrefixSet::new());
+        for (p, w) in patterns.iter().zip(starts.windows(2)) {
+            let bytes = pattern(p).as_bytes();
+            prefixes.add(bytes);
+            if cands[w[0] as usize..w[1] as usize].iter().any(|c| c.case.allows_lower_start()) {
+                lower_prefixes.add(bytes);
+            }
+        }
+        let use_words = match choice {
+            MatchEngine::Auto => patterns.len() > AUTOMATON_LIMIT,
+            MatchEngine::Automaton => false,
+            MatchEngine::WordIndex => true,
+        };
+        let engine = if patterns.is_empty() {
+            Engine::Empty
+        } else if use_words {
+            Engine::Words(WordIndex::new(&arena, &patterns))
         } else {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Anchored)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&patterns)
+                .build(patterns.iter().map(pattern))
                 .map_err(|e| Error::new(ErrorKind::Option, format!("building the automaton: {e}")))?;
-            Some(ac)
+            Engine::Automaton(ac)
         };
         Ok(Matcher {
-            ac,
+            engine,
             starts,
             cands,
             prefixes,
             lower_prefixes,
         })
     }
+}
 
+impl Matcher {
     /// The candidates of pattern `p`.
     pub(crate) fn candidates(&self, p: u32) -> &[Candidate] {
         let p = p as usize;
@@ -220,7 +300,9 @@ impl Matcher {
     /// and satisfies the case rule of at least one candidate. Overlapping
     /// matches are all kept. Sorted by start, then longest first.
     pub(crate) fn find(&self, original: &str, folded: &Folded) -> Vec<RawMatch> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        if matches!(self.engine, Engine::Empty) {
+            return Vec::new();
+        }
         let hay = folded.as_str();
         let bytes = hay.as_bytes();
         let mut out = Vec::new();
@@ -252,7 +334,7 @@ impl Matcher {
                             .and_then(|t| t.chars().next())
                             .is_some_and(char::is_lowercase))
                 {
-                    self.find_at(ac, original, folded, i, &mut out);
+                    self.find_at(original, folded, i, &mut out);
                 }
             }
             inner_apostrophe = apostrophe && prev_alnum;
@@ -265,31 +347,47 @@ impl Matcher {
 
     /// Every name that starts at folded byte `s` and ends on a token
     /// boundary, longest first.
-    fn find_at(&self, ac: &AhoCorasick, original: &str, folded: &Folded, s: usize, out: &mut Vec<RawMatch>) {
+    fn find_at(&self, original: &str, folded: &Folded, s: usize, out: &mut Vec<RawMatch>) {
         let hay = folded.as_str();
-        let mut end = hay.len();
-        while end > s {
-            let input = Input::new(hay).range(s..end).anchored(Anchored::Yes);
-            let Ok(Some(m)) = ac.try_find(input) else { return };
-            if on_boundaries(hay, m.start(), m.end()) {
-                let pid = m.pattern().as_u32();
-                let start = folded.orig_start(m.start());
-                let stop = folded.orig_end(original, m.end());
-                if let Some(orig) = original.get(start..stop) {
-                    if self
-                        .candidates(pid)
-                        .iter()
-                        .any(|c| case_ok(&c.case, orig, m.start(), folded, original))
-                    {
-                        out.push(RawMatch {
-                            span: Span::new(start, stop),
-                            folded_start: m.start(),
-                            pattern: pid,
-                        });
-                    }
+        match &self.engine {
+            Engine::Empty => {}
+            Engine::Automaton(ac) => {
+                let mut end = hay.len();
+                while end > s {
+                    let input = Input::new(hay).range(s..end).anchored(Anchored::Yes);
+                    let Ok(Some(m)) = ac.try_find(input) else { return };
+                    self.check(original, folded, s, m.end(), m.pattern().as_u32(), out);
+                    end = m.end() - 1;
                 }
             }
-            end = m.end() - 1;
+            Engine::Words(index) => {
+                for (pid, len) in index.starting_at(hay.as_bytes(), s) {
+                    self.check(original, folded, s, s + len, pid, out);
+                }
+            }
+        }
+    }
+
+    /// Records pattern `pid` found at folded `[s, e)` when it sits on token
+    /// boundaries and one of its candidates accepts the text's case.
+    fn check(&self, original: &str, folded: &Folded, s: usize, e: usize, pid: u32, out: &mut Vec<RawMatch>) {
+        let hay = folded.as_str();
+        if !on_boundaries(hay, s, e) {
+            return;
+        }
+        let start = folded.orig_start(s);
+        let stop = folded.orig_end(original, e);
+        let Some(orig) = original.get(start..stop) else { return };
+        if self
+            .candidates(pid)
+            .iter()
+            .any(|c| case_ok(&c.case, orig, s, folded, original))
+        {
+            out.push(RawMatch {
+                span: Span::new(start, stop),
+                folded_start: s,
+                pattern: pid,
+            });
         }
     }
 
@@ -301,18 +399,128 @@ impl Matcher {
         folded: &'a Folded,
     ) -> impl Iterator<Item = &'a Candidate> + 'a {
         let orig = m.span.as_str(original);
+        let mut last = None;
         self.candidates(m.pattern)
             .iter()
             .filter(move |c| case_ok(&c.case, orig, m.folded_start, folded, original))
+            .filter(move |c| last.replace(c.entry) != Some(c.entry))
+    }
+
+    /// How many entries pattern `p` names.
+    pub(crate) fn entry_count(&self, p: u32) -> usize {
+        let cands = self.candidates(p);
+        1 + cands.windows(2).filter(|w| w[0].entry != w[1].entry).count() - usize::from(cands.is_empty())
     }
 }
 
+/// The word index: names by their first one or two words.
+#[derive(Debug)]
+struct WordIndex {
+    /// Every name, back to back.
+    arena: Box<str>,
+    /// (start, len) in `arena` per pattern id.
+    patterns: Box<[(u32, u32)]>,
+    /// Key of a name's first word (one-word names) or first two words
+    /// (longer names) → range of `ids`.
+    table: HashMap<u64, (u32, u32), FxBuildHasher>,
+    /// Pattern ids grouped by key, longest name first.
+    ids: Box<[u32]>,
+}
+
+/// The most separator characters between the first two words of a key.
+const MAX_SEPARATORS: usize = 8;
+
+impl WordIndex {
+    fn new(arena: &str, patterns: &[(u32, u32)]) -> WordIndex {
+        let text = |p: usize| {
+            let (s, l) = patterns[p];
+            &arena[s as usize..(s + l) as usize]
+        };
+        let mut keyed: Vec<(u64, u32, u32)> = (0..patterns.len())
+            .filter_map(|p| {
+                let t = text(p).as_bytes();
+                let key = match word_ends(t, 0) {
+                    (e1, None) if e1 == t.len() || !t[e1..].iter().any(u8::is_ascii_alphanumeric) => hash(&t[..e1]),
+                    (_, Some(e2)) => hash(&t[..e2]),
+                    // A second word too far off to key on: never found.
+                    _ => return None,
+                };
+                Some((key, patterns[p].1, p as u32))
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut table = HashMap::with_capacity_and_hasher(keyed.len(), FxBuildHasher::default());
+        let mut i = 0;
+        while i < keyed.len() {
+            let mut j = i;
+            while j < keyed.len() && keyed[j].0 == keyed[i].0 {
+                j += 1;
+            }
+            table.insert(keyed[i].0, (i as u32, (j - i) as u32));
+            i = j;
+        }
+        WordIndex {
+            arena: arena.into(),
+            patterns: patterns.into(),
+            table,
+            ids: keyed.iter().map(|k| k.2).collect(),
+        }
+    }
+
+    /// The patterns that start at byte `s` of `hay`: (pattern id, length),
+    /// longest first.
+    fn starting_at<'a>(&'a self, hay: &'a [u8], s: usize) -> impl Iterator<Item = (u32, usize)> + 'a {
+        let (e1, e2) = word_ends(hay, s);
+        let two = e2.map(|e2| self.group(hash(&hay[s..e2])));
+        let one = self.group(hash(&hay[s..e1]));
+        two.into_iter().flatten().chain(one).filter_map(move |&pid| {
+            let (ps, pl) = *self.patterns.get(pid as usize)?;
+            let p = self.arena.as_bytes().get(ps as usize..(ps + pl) as usize)?;
+            hay[s..].starts_with(p).then_some((pid, p.len()))
+        })
+    }
+
+    fn group(&self, key: u64) -> &[u32] {
+        match self.table.get(&key) {
+            Some(&(a, n)) => self.ids.get(a as usize..(a + n) as usize).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+}
+
+/// Where the first word starting at `s` ends, and where the second ends
+/// (after at most [`MAX_SEPARATORS`] separator bytes). A word is a run of
+/// letters and digits (any non-ASCII byte counts as a letter); a separator
+/// starting the text is a word of its own.
+fn word_ends(b: &[u8], s: usize) -> (usize, Option<usize>) {
+    let in_word = |x: u8| x.is_ascii_alphanumeric() || !x.is_ascii();
+    let mut e1 = s;
+    while e1 < b.len() && in_word(b[e1]) {
+        e1 += 1;
+    }
+    if e1 == s {
+        e1 = (s + 1).min(b.len());
+    }
+    let mut k = e1;
+    while k < b.len() && !in_word(b[k]) && k - e1 < MAX_SEPARATORS {
+        k += 1;
+    }
+    if k >= b.len() || !in_word(b[k]) {
+        return (e1, None);
+    }
+    let mut e2 = k;
+    while e2 < b.len() && in_word(b[e2]) {
+        e2 += 1;
+    }
+    (e1, Some(e2))
+}
+
 /// The names an entry is matched by: (text, strength, case-sensitive).
-fn names_of(entry: &Entry) -> Vec<(&str, Strength, bool)> {
-    let mut out = vec![(&*entry.canonical, Strength::Canonical, false)];
+fn names_of<'a>(entry: &Entry<'a>) -> Vec<(&'a str, Strength, bool)> {
+    let mut out = vec![(entry.canonical, Strength::Canonical, false)];
     for a in &entry.aliases {
         let s = if a.ambiguous { Strength::Ambiguous } else { Strength::Alias };
-        out.push((a.text.as_str(), s, a.case_sensitive));
+        out.push((a.text, s, a.case_sensitive));
     }
     // "The Guardian" is also "Guardian"; the article stays in the longer form.
     // A single common word left without its article ("Wire" of "The Wire")
@@ -461,18 +669,36 @@ mod tests {
     use super::*;
     use crate::gazetteer::{parse_all, GazetteerSource};
 
-    fn matcher(text: &str) -> (Vec<Entry>, Matcher) {
-        let es = parse_all(&[GazetteerSource::from_text("t.tsv", text)]).unwrap();
-        let m = Matcher::new(&es).unwrap();
-        (es, m)
+    fn matcher_with(text: &str, engine: MatchEngine) -> Matcher {
+        let srcs = [GazetteerSource::from_text("t.tsv", text)];
+        let mut b = MatcherBuilder::default();
+        let mut i = 0;
+        parse_all(&srcs, |_, e| {
+            b.add(i, &e).unwrap();
+            i += 1;
+        })
+        .unwrap();
+        b.build(engine).unwrap()
     }
 
-    fn found(m: &Matcher, text: &str) -> Vec<String> {
+    /// Builds both engines and checks that they agree on `found` calls.
+    struct Both(Matcher, Matcher);
+
+    fn matcher(text: &str) -> ((), Both) {
+        ((), Both(matcher_with(text, MatchEngine::Automaton), matcher_with(text, MatchEngine::WordIndex)))
+    }
+
+    fn found(m: &Both, text: &str) -> Vec<String> {
         let f = Folded::new(text);
-        m.find(text, &f)
-            .iter()
-            .map(|r| r.span.as_str(text).to_string())
-            .collect()
+        let run = |m: &Matcher| -> Vec<String> {
+            m.find(text, &f)
+                .iter()
+                .map(|r| r.span.as_str(text).to_string())
+                .collect()
+        };
+        let (a, b) = (run(&m.0), run(&m.1));
+        assert_eq!(a, b, "the engines disagree on {text:?}");
+        a
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! English words that make a one-word alias need its capital letter.
 
 use std::collections::HashSet;
+
+use crate::hash::FxBuildHasher;
 use std::sync::OnceLock;
 
 /// Titles and offices that may stand before a person's name ("President
@@ -67,7 +69,7 @@ const COMMON_WORDS: &str = include_str!("common_words.txt");
 /// word, so that a one-word alias spelled like it needs its capital letter and
 /// a derived surname spelled like it is never resolved by the gazetteer alone.
 pub(crate) fn is_common_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
     SET.get_or_init(|| {
         COMMON_WORDS
             .lines()
