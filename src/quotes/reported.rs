@@ -170,9 +170,14 @@ fn clause_of(
     }
     // "CLAUSE, X said." / "CLAUSE, said X." — the cue ends the clause.
     // What may follow the cue at the end: "on Friday", "in a report".
+    // Or an object and a comma: "…, he told friends, in which …".
+    let object_then_comma = |from: usize| {
+        (from..end.min(from + 4)).find(|&k| ctx.is(k, ",")).is_some_and(|k| (from..k).all(|j| ctx.tokens[j].word))
+    };
     let tail_ok = |from: usize| {
         let words = (from..end).filter(|&k| ctx.tokens[k].word).count();
-        words <= 8
+        object_then_comma(from)
+            || words <= 8
             && (from..end).all(|k| {
                 !ctx.is_word(k, "that") && !ctx.quoted_token(k) && !ctx.tokens[k].capital
                     || {
@@ -195,8 +200,12 @@ fn clause_of(
             let content = span_of(ctx, skip_dateline(ctx, first, ce), ce);
             return Some((sp, content, "clause_speaker_cue"));
         }
-        // "X said (that) CLAUSE".
-        let s = skip_that(ctx, c.next, end);
+        // "X said (that) CLAUSE"; also the parenthetical "In 2008, X said,
+        // CLAUSE".
+        let mut s = skip_that(ctx, c.next, end);
+        if s == c.next && ctx.is(s, ",") && !ctx.cue_at(s + 1).is_some_and(|n| n.verb.participle) {
+            s += 1;
+        }
         if s < end && !ctx.tokens[s].word && !is_open_mark(ctx, s) {
             return None;
         }
@@ -209,14 +218,23 @@ fn clause_of(
         if s == c.next && ctx.lower(s, &mut b).is_some_and(|w| lexicon::CLAUSE_BLOCKERS.contains(&w)) {
             return None;
         }
-        let content = span_of(ctx, s, last_word + 1);
+        // The clause ends before ", noting …" / ", adding …", which go on
+        // with the same speaker.
+        let stop = (s..last_word)
+            .find(|&k| ctx.is(k, ",") && ctx.cue_at(k + 1).is_some_and(|n| n.verb.participle))
+            .map_or(last_word + 1, |k| k);
+        let content = span_of(ctx, s, stop);
         return Some((sp, content, "speaker_cue_clause"));
     }
-    if c.first > first && ctx.is(c.first - 1, ",") {
+    // "CLAUSE ''quoted,'' said X." — the comma inside the closing mark.
+    let comma_before = c.first > first
+        && (ctx.is(c.first - 1, ",") || ctx.quoted_token(c.first - 1) && ends_with_comma_quote(ctx, c.first - 1));
+    if comma_before {
         let sp = speaker::after(ctx, c.next, end, false)?;
         let closes = |k: usize| [".", ",", "!", "?", ";"].iter().any(|p| ctx.is(k, p));
         if sp.end >= end || closes(sp.end) {
-            let content = span_of(ctx, first, c.first - 1);
+            let ce = if ctx.is(c.first - 1, ",") { c.first - 1 } else { c.first };
+            let content = span_of(ctx, first, ce);
             let _ = sent;
             return Some((sp, content, "clause_speaker_cue"));
         }

@@ -286,8 +286,12 @@ pub(crate) fn starts_with_determiner(ctx: &Context, p: Phrase) -> bool {
 /// The subject that opens a clause at token `floor`, when it names
 /// someone: the speaker of "X called on her to resign and said, …".
 pub(crate) fn subject(ctx: &Context, floor: usize, ceil: usize) -> Option<Phrase> {
-    let p = after(ctx, floor, ceil, false)?;
-    (p.first == floor).then_some(p)
+    if let Some(p) = after(ctx, floor, ceil, false).filter(|p| p.first == floor) {
+        return Some(p);
+    }
+    // After an opening adverbial: "During the debate, Cruz made …".
+    let comma = (floor..ceil.min(floor + 12)).find(|&k| ctx.is(k, ","))?;
+    after(ctx, comma + 1, ceil, false).filter(|p| p.first == comma + 1)
 }
 
 /// The leading run of capitalised words of a phrase ("Rubio" of "Rubio
