@@ -285,6 +285,17 @@ pub(crate) const CLAUSE_BLOCKERS: &[&str] = &[
     "out", "off", "back", "down", "as", "after", "before", "during", "against",
 ];
 
+/// Endings of verb forms, for guessing the verb that frames a quoted
+/// fragment when no cue does ("pressed for a “Grand Bargain”").
+pub(crate) const VERB_ENDINGS: &[&str] = &["ed", "ing"];
+
+/// Frequent verbs without those endings that frame quoted fragments.
+pub(crate) const COMMON_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "be", "has", "have", "had", "made", "makes", "gave", "gives",
+    "took", "takes", "sees", "saw", "put", "puts", "got", "gets", "became", "becomes", "won",
+    "wins", "led", "leads", "came", "comes", "told", "wrote", "said", "says",
+];
+
 /// Day and month names and other time words that follow a cue without
 /// being its speaker ("said Monday", "told reporters on Tuesday").
 pub(crate) const TIME_WORDS: &[&str] = &[

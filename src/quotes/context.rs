@@ -206,6 +206,30 @@ impl<'t> Context<'t> {
                 .is_some_and(|w| lexicon::DETERMINERS.contains(&w) && !matches!(w, "two" | "three" | "four" | "five" | "one" | "top" | "senior")))
     }
 
+    /// A word that looks like a verb (a lower-case "-ed" or "-ing" form, or
+    /// a common verb) as a weak cue for a quoted fragment after it.
+    pub(crate) fn verb_like_at(&self, i: usize) -> Option<Cue> {
+        let t = self.tokens.get(i)?;
+        if !t.word || t.capital || self.after_determiner(i) {
+            return None;
+        }
+        let mut buf = [0u8; 32];
+        let w = self.lower(i, &mut buf)?;
+        let looks = lexicon::VERB_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+            || lexicon::COMMON_VERBS.contains(&w);
+        looks.then_some(Cue {
+            span: t.span,
+            first: i,
+            next: i + 1,
+            verb: CueVerb {
+                reports: false,
+                frames_only: true,
+                participle: w.ends_with("ing"),
+            },
+            speaker_after: false,
+        })
+    }
+
     fn verb_of(&self, i: usize) -> Option<CueVerb> {
         let mut buf = [0u8; 32];
         lexicon::lower(self.word(i), &mut buf).and_then(lexicon::cue_verb)

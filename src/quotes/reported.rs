@@ -85,10 +85,12 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         let first = ctx.token_at(sent.start);
         let open = ctx.token_at(q.open.start);
         let lo = open.saturating_sub(12).max(first);
-        let Some(c) = (lo..open)
-            .rev()
-            .take_while(|&k| !ctx.quoted_token(k))
+        let window = || (lo..open).rev().take_while(|&k| !ctx.quoted_token(k));
+        // A cue, else the nearest word that looks like a verb ("pressed
+        // for an entitlement-slashing “Grand Bargain”").
+        let Some(c) = window()
             .find_map(|k| ctx.fragment_cue_at(k))
+            .or_else(|| window().find_map(|k| ctx.verb_like_at(k)))
         else {
             continue;
         };
