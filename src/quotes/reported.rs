@@ -107,7 +107,7 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         let sp = match sp {
             Some(p) => Some(p),
             None if set_off && earlier.is_some() => None,
-            None => speaker::subject(ctx, first, c.first),
+            None => speaker::subject(ctx, first, c.first).or_else(|| speaker::nearest_name(ctx, first, c.first)),
         };
         if sp.is_none() && !(set_off && earlier.is_some()) {
             continue;
@@ -324,8 +324,11 @@ fn span_of(ctx: &Context, a: usize, b: usize) -> Span {
 /// True when `content` is worth a record: long enough, and not a direct
 /// quote found already.
 fn valid_clause(ctx: &Context, direct: &[Found], content: Span) -> bool {
+    // A clause around a quoted fragment may be short: "it ''predatory''".
+    let has_quote = ctx.quoted.iter().any(|q| content.contains(q.inner));
+    let min = if has_quote { 2 } else { MIN_WORDS };
     !content.is_empty()
-        && content.as_str(ctx.text).split_whitespace().count() >= MIN_WORDS
+        && content.as_str(ctx.text).split_whitespace().count() >= min
         && !direct
             .iter()
             .any(|d| d.kind == QuoteKind::Direct && d.span.overlaps(content) && d.span.len() * 2 > content.len())

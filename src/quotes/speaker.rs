@@ -97,10 +97,22 @@ pub(crate) fn nearest_name(ctx: &Context, floor: usize, end: usize) -> Option<Ph
         t.word
             && !ctx.quoted_token(k)
             && ctx.lower(k, &mut buf).is_some_and(|w| {
-                matches!(lexicon::pronoun(w), Some(_)) && !matches!(w, "it" | "i" | "we")
+                let pronoun = lexicon::pronoun(w).is_some() && !matches!(w, "it" | "i" | "we");
+                // A capitalised word inside the clause is a name.
+                let name = t.capital
+                    && k > floor
+                    && !lexicon::SPEAKER_STOPS.contains(&w)
+                    && !lexicon::DETERMINERS.contains(&w)
+                    && !lexicon::TIME_WORDS.contains(&w);
+                pronoun || name
             })
     })?;
-    Some(Phrase { first: k, end: k + 1 })
+    // A name runs on to the capitalised words before it ("Marco Rubio").
+    let mut first = k;
+    while first > floor + 1 && ctx.tokens[first - 1].capital && !ctx.quoted_token(first - 1) {
+        first -= 1;
+    }
+    Some(Phrase { first, end: k + 1 })
 }
 
 /// The phrase starting at token `start`, not reaching token `ceil`.
