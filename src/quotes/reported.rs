@@ -188,6 +188,20 @@ fn clause_of(
                     }
             })
     };
+    // "CLAUSE, said X." / "CLAUSE ''quoted,'' said X, the expert." — the
+    // comma (or a comma inside the closing mark) before the cue.
+    let comma_before = c.first > first
+        && (ctx.is(c.first - 1, ",") || ctx.quoted_token(c.first - 1) && ends_with_comma_quote(ctx, c.first - 1));
+    if comma_before && c.first - 1 > first {
+        if let Some(sp) = speaker::after(ctx, c.next, end, false) {
+            let closes = |k: usize| [".", ",", "!", "?", ";"].iter().any(|p| ctx.is(k, p));
+            if sp.end >= end || closes(sp.end) {
+                let ce = if ctx.is(c.first - 1, ",") { c.first - 1 } else { c.first };
+                let content = span_of(ctx, skip_dateline(ctx, first, ce), ce);
+                return Some((sp, content, "clause_speaker_cue"));
+            }
+        }
+    }
     if let Some(sp) = speaker::before(ctx, c.first, first, false) {
         // The clause ends with a comma, or with a quote whose comma is
         // inside its closing mark (… on a global scale," the letter said).
@@ -228,19 +242,7 @@ fn clause_of(
         let content = span_of(ctx, s, stop);
         return Some((sp, content, "speaker_cue_clause"));
     }
-    // "CLAUSE ''quoted,'' said X." — the comma inside the closing mark.
-    let comma_before = c.first > first
-        && (ctx.is(c.first - 1, ",") || ctx.quoted_token(c.first - 1) && ends_with_comma_quote(ctx, c.first - 1));
-    if comma_before {
-        let sp = speaker::after(ctx, c.next, end, false)?;
-        let closes = |k: usize| [".", ",", "!", "?", ";"].iter().any(|p| ctx.is(k, p));
-        if sp.end >= end || closes(sp.end) {
-            let ce = if ctx.is(c.first - 1, ",") { c.first - 1 } else { c.first };
-            let content = span_of(ctx, first, ce);
-            let _ = sent;
-            return Some((sp, content, "clause_speaker_cue"));
-        }
-    }
+    let _ = sent;
     None
 }
 
