@@ -30,10 +30,7 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use crate::{
-    CharOffsets, Document, Error, Extractor, ExtractorConfig, GazetteerSource, Label, QuoteKind,
-    Span,
-};
+use crate::{CharOffsets, Document, Error, Extractor, ExtractorConfig, Label, QuoteKind, Span};
 
 /// The native module's full import path (home of `_from_config`).
 const NATIVE_MODULE: &str = "whosaid._whosaid";
@@ -109,14 +106,12 @@ impl PyExtractor {
         };
         let inner = py
             .allow_threads(|| {
-                let mut config = ExtractorConfig {
-                    default_gazetteers,
-                    gazetteers: Vec::new(),
-                };
+                let mut builder = Extractor::builder();
+                builder.default_gazetteers(default_gazetteers);
                 for p in &paths {
-                    config.gazetteers.extend(GazetteerSource::from_path(p)?);
+                    builder.gazetteer_path(p);
                 }
-                config.build()
+                builder.build()
             })
             .map_err(|e| gazetteer_error(py, &e))?;
         Ok(PyExtractor { inner })

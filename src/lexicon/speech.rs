@@ -285,6 +285,13 @@ pub(crate) const CLAUSE_BLOCKERS: &[&str] = &[
     "out", "off", "back", "down", "as", "after", "before", "during", "against",
 ];
 
+/// Words that, after a comma, end a reported clause (", which …",
+/// ", though …").
+pub(crate) const CLAUSE_ENDERS: &[&str] = &[
+    "which", "who", "whom", "though", "although", "while", "whereas", "but", "because",
+    "since", "before", "after", "unless",
+];
+
 /// Endings of verb forms, for guessing the verb that frames a quoted
 /// fragment when no cue does ("pressed for a “Grand Bargain”").
 pub(crate) const VERB_ENDINGS: &[&str] = &["ed", "ing"];

@@ -63,7 +63,7 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
                 }
                 continue;
             }
-            if let Some((sp, content, rule)) = clause_of(ctx, c, first, end, sent) {
+            if let Some((sp, content, rule)) = clause_of(ctx, c, first, end) {
                 last = Some(sp);
                 push(ctx, &mut out, referents, direct, sp, content, c, rule);
             }
@@ -146,13 +146,7 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
 }
 
 /// The speaker phrase, the content and the rule for a cue.
-fn clause_of(
-    ctx: &Context,
-    c: Cue,
-    first: usize,
-    end: usize,
-    sent: Span,
-) -> Option<(Phrase, Span, &'static str)> {
+fn clause_of(ctx: &Context, c: Cue, first: usize, end: usize) -> Option<(Phrase, Span, &'static str)> {
     let last_word = last_content_token(ctx, first, end)?;
     if c.speaker_after {
         // "According to X, CLAUSE" / "CLAUSE, according to X."
@@ -236,13 +230,20 @@ fn clause_of(
         }
         // The clause ends before ", noting …" / ", adding …", which go on
         // with the same speaker.
+        // So does a comma before a relative or concessive clause (", which
+        // …", ", though …").
         let stop = (s..last_word)
-            .find(|&k| ctx.is(k, ",") && ctx.cue_at(k + 1).is_some_and(|n| n.verb.participle))
+            .find(|&k| {
+                let mut b = [0u8; 32];
+                ctx.is(k, ",")
+                    && !ctx.quoted_token(k)
+                    && (ctx.cue_at(k + 1).is_some_and(|n| n.verb.participle)
+                        || ctx.lower(k + 1, &mut b).is_some_and(|w| lexicon::CLAUSE_ENDERS.contains(&w)))
+            })
             .map_or(last_word + 1, |k| k);
         let content = span_of(ctx, s, stop);
         return Some((sp, content, "speaker_cue_clause"));
     }
-    let _ = sent;
     None
 }
 
@@ -292,8 +293,22 @@ fn skip_dateline(ctx: &Context, first: usize, end: usize) -> usize {
 fn skip_that(ctx: &Context, from: usize, end: usize) -> usize {
     let mut s = from;
     let lim = (s + 6).min(end);
+    // Only time words ("last week") or a short object ("told CNN", "told
+    // reporters") may stand between the cue and "that"; in "said there was
+    // evidence that …" the clause starts at "there".
+    let skippable = |k: usize| {
+        let mut b = [0u8; 32];
+        let t = ctx.tokens[k];
+        t.word
+            && (t.capital
+                || ctx.lower(k, &mut b).is_some_and(|w| {
+                    lexicon::TIME_WORDS.contains(&w)
+                        || lexicon::pronoun(w).is_some()
+                        || matches!(w, "on" | "in" | "last" | "this" | "reporters" | "journalists" | "me" | "us" | "him" | "them")
+                }))
+    };
     if let Some(t) = (s..lim).find(|&k| ctx.is_word(k, "that")) {
-        if (s..t).all(|k| ctx.tokens[k].word) {
+        if (s..t).all(|k| ctx.tokens[k].word) && (s..t).filter(|&k| !skippable(k)).count() <= 1 {
             s = t + 1;
             // "noted that, when …, …"
             if ctx.is(s, ",") {
