@@ -312,6 +312,9 @@ impl<'t> CharOffsets<'t> {
                 blocks.push(count);
                 count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
             }
+            // The end of a text whose length is a multiple of the block size
+            // has a block of its own.
+            blocks.push(count);
         }
         CharOffsets { text, blocks }
     }
@@ -498,6 +501,9 @@ mod tests {
     fn char_offsets_match_python_indexing() {
         let text = "a😀b ñ ".repeat(40);
         let co = CharOffsets::new(&text);
+        let exact = format!("é{}", "0".repeat(62));
+        assert_eq!(exact.len(), 64);
+        assert_eq!(CharOffsets::new(&exact).char_offset(64), 63);
         for (ci, (bi, _)) in text.char_indices().enumerate() {
             assert_eq!(co.char_offset(bi), ci);
         }

@@ -1,7 +1,11 @@
 //! What the attribution rules look at: tokens, sentences, paragraphs and
 //! quoted passages of one text, with fast position look-ups.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use crate::document::Entity;
+use crate::hash::FxBuildHasher;
 use crate::lexicon::{self, CueVerb};
 use crate::span::Span;
 use crate::token::Token;
@@ -33,6 +37,8 @@ pub(crate) struct Context<'t> {
     in_quote: Vec<Option<u32>>,
     /// Byte offsets of line breaks.
     breaks: Vec<usize>,
+    /// The longest capitalised run ending with each word, built on first use.
+    names: OnceCell<HashMap<&'t str, Span, FxBuildHasher>>,
 }
 
 impl<'t> Context<'t> {
@@ -64,7 +70,13 @@ impl<'t> Context<'t> {
             quoted,
             in_quote,
             breaks,
+            names: OnceCell::new(),
         }
+    }
+
+    /// The longest run of capitalised words that ends with `word`.
+    pub(crate) fn longest_name_ending(&self, word: &str) -> Option<Span> {
+        self.names.get_or_init(|| super::speaker::name_runs(self)).get(word).copied()
     }
 
     /// The text of token `i`.

@@ -14,8 +14,8 @@
 //! | `previous_sentence` | the person named in the previous sentence, no cue |
 
 use crate::document::{QuoteKind, Speaker};
+use crate::gazetteer::Label;
 use crate::lexicon;
-use crate::span::Span;
 
 use super::context::{Context, Cue};
 use super::scan::Quoted;
@@ -82,7 +82,7 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
                     .map(|(_, s)| s.clone());
                 let (speaker, rule, confidence) = match inherited {
                     Some(s) => (Some(s), "continuation", 0.6),
-                    None => match previous_person(ctx, q, referents) {
+                    None => match previous_person(ctx, q) {
                         Some(s) => (Some(s), "previous_sentence", 0.4),
                         None => (None, "unattributed", 0.3),
                     },
@@ -377,21 +377,21 @@ fn intro_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
 
 /// The person named last before the quote, in the same or previous
 /// sentence, outside quotation marks.
-fn previous_person(ctx: &Context, q: &Quoted, referents: &[Referent]) -> Option<Speaker> {
+fn previous_person(ctx: &Context, q: &Quoted) -> Option<Speaker> {
     let sent = ctx.sentence_at(q.open.start);
     let prev = ctx.sentence_at(sent.start.saturating_sub(1));
     let from = if prev.end <= sent.start { prev.start } else { sent.start };
-    let r = referents
+    let upto = ctx.entities.partition_point(|e| e.span.start < q.open.start);
+    let e = ctx.entities[..upto]
         .iter()
-        .filter(|r| r.at >= from && r.at < q.open.start)
-        .filter(|r| matches!(r.kind, speaker::RefKind::Person(_)))
-        .max_by_key(|r| r.at)?;
-    let e = ctx.entities.iter().find(|e| e.span.start == r.at)?;
+        .rev()
+        .take_while(|e| e.span.start >= from)
+        .find(|e| e.label == Label::Person && !ctx.quoted_token(ctx.token_at(e.span.start)))?;
     Some(Speaker {
-        span: Span::new(e.span.start, e.span.end),
-        canonical: r.canonical.clone(),
-        id: r.id.clone(),
-        label: r.label,
+        span: e.span,
+        canonical: Some(e.canonical.clone()),
+        id: Some(e.id.clone()),
+        label: Some(e.label),
     })
 }
 

@@ -12,11 +12,14 @@
 //! A quoted passage inside the clause that is not itself a direct quote is
 //! also reported as `partial`, with the same speaker and cue.
 
+use std::collections::HashSet;
+
 use crate::document::{QuoteKind, Speaker};
 use crate::lexicon;
 use crate::span::Span;
 
 use super::context::{Context, Cue};
+use super::scan::Quoted;
 use super::speaker::{self, Phrase, Referent};
 use super::Found;
 
@@ -28,7 +31,7 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
     let mut out = Vec::new();
     // Cues of direct quotes say nothing more; a fragment's cue still
     // reports the clause around it.
-    let used: Vec<Span> = direct
+    let used: HashSet<Span> = direct
         .iter()
         .filter(|f| f.kind == QuoteKind::Direct)
         .filter_map(|f| f.cue)
@@ -76,9 +79,22 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
 /// Quoted fragments that no rule has covered yet, framed by a verb earlier
 /// in their sentence: "he called her \"weak\" and …".
 fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out: &mut Vec<Found>) {
-    for q in &ctx.quoted {
-        let covered = |f: &Found| f.span.overlaps(q.inner);
-        if direct.iter().any(covered) || out.iter().any(covered) {
+    // Which passages a record covers already: marked once, in one pass.
+    let mut covered = vec![false; ctx.quoted.len()];
+    let mark = |covered: &mut Vec<bool>, f: &Found| {
+        let a = ctx.quoted.partition_point(|q| q.inner.end <= f.span.start);
+        for (i, q) in ctx.quoted.iter().enumerate().skip(a) {
+            if q.inner.start >= f.span.end {
+                break;
+            }
+            covered[i] |= q.inner.overlaps(f.span);
+        }
+    };
+    for f in direct.iter().chain(out.iter()) {
+        mark(&mut covered, f);
+    }
+    for (qi, q) in ctx.quoted.iter().enumerate() {
+        if covered[qi] {
             continue;
         }
         let sent = ctx.sentence_at(q.open.start);
@@ -97,12 +113,15 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         // "…, the WHO said, calling the deal \"a first step\"": a participle
         // set off by a comma continues the clause before it.
         let set_off = c.verb.participle && c.first > first && ctx.is(c.first - 1, ",");
+        let cue_at = ctx.tokens[c.first].span.start;
+        let in_sentence = |f: &&Found| f.cue.is_some_and(|cs| cs.start >= sent.start && cs.end <= cue_at);
         let earlier = out
             .iter()
-            .chain(direct)
-            .filter(|f| f.cue.is_some_and(|cs| cs.start >= sent.start && cs.end <= ctx.tokens[c.first].span.start))
-            .filter_map(|f| f.speaker.clone())
-            .last();
+            .rev()
+            .take(8)
+            .find(in_sentence)
+            .or_else(|| near(direct, sent).filter(in_sentence).last())
+            .and_then(|f| f.speaker.clone());
         let sp = if set_off { None } else { speaker::before(ctx, c.first, first, false) };
         let sp = match sp {
             Some(p) => Some(p),
@@ -135,12 +154,16 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         if !content.contains(q.inner) {
             continue;
         }
+        let before = out.len();
         match (sp, earlier) {
             (Some(sp), _) => push(ctx, out, referents, direct, sp, content, c, "fragment_clause"),
             (None, Some(speaker)) if valid_clause(ctx, direct, content) => {
                 push_speaker(ctx, out, direct, speaker, content, c, "fragment_clause")
             }
             _ => {}
+        }
+        for f in &out[before..] {
+            mark(&mut covered, f);
         }
     }
 }
@@ -251,10 +274,27 @@ fn clause_of(ctx: &Context, c: Cue, first: usize, end: usize) -> Option<(Phrase,
 /// words end with a comma.
 fn ends_with_comma_quote(ctx: &Context, k: usize) -> bool {
     let at = ctx.tokens[k].span.end;
+    let i = ctx.quoted.partition_point(|q| q.outer().end < at);
     ctx.quoted
-        .iter()
-        .find(|q| q.close.is_some_and(|c| c.end == at))
+        .get(i)
+        .filter(|q| q.close.is_some_and(|c| c.end == at))
         .is_some_and(|q| q.inner.as_str(ctx.text).ends_with(','))
+}
+
+/// The quoted passages whose opening mark lies within `span`.
+fn quotes_within<'c>(ctx: &'c Context, span: Span) -> &'c [Quoted] {
+    let a = ctx.quoted.partition_point(|q| q.open.start < span.start);
+    let b = ctx.quoted.partition_point(|q| q.open.start < span.end);
+    &ctx.quoted[a..b.max(a)]
+}
+
+/// The records of `found` (sorted by start) that may overlap `span`: the
+/// few before it and those starting inside it.
+fn near<'f>(found: &'f [Found], span: Span) -> impl Iterator<Item = &'f Found> + 'f {
+    let i = found.partition_point(|f| f.span.start < span.start);
+    found[i.saturating_sub(4)..]
+        .iter()
+        .take_while(move |f| f.span.start < span.end)
 }
 
 /// Skips a dateline opening a story ("LONDON (Reuters) -", "New York,
@@ -342,12 +382,11 @@ fn span_of(ctx: &Context, a: usize, b: usize) -> Span {
 /// quote found already.
 fn valid_clause(ctx: &Context, direct: &[Found], content: Span) -> bool {
     // A clause around a quoted fragment may be short: "it ''predatory''".
-    let has_quote = ctx.quoted.iter().any(|q| content.contains(q.inner));
+    let has_quote = quotes_within(ctx, content).iter().any(|q| content.contains(q.inner));
     let min = if has_quote { 2 } else { MIN_WORDS };
     !content.is_empty()
         && content.as_str(ctx.text).split_whitespace().count() >= min
-        && !direct
-            .iter()
+        && !near(direct, content)
             .any(|d| d.kind == QuoteKind::Direct && d.span.overlaps(content) && d.span.len() * 2 > content.len())
 }
 
@@ -382,9 +421,9 @@ fn push_speaker(
     rule: &'static str,
 ) {
     let confidence = if rule == "speaker_cue_clause" { 0.7 } else { 0.65 };
-    for q in &ctx.quoted {
+    for q in quotes_within(ctx, content) {
         if content.contains(q.outer()) || content.contains(q.inner) {
-            let is_direct = direct.iter().any(|d| d.span == q.inner && d.kind == QuoteKind::Direct);
+            let is_direct = near(direct, q.inner).any(|d| d.span == q.inner && d.kind == QuoteKind::Direct);
             if !is_direct {
                 out.push(Found {
                     span: q.inner,

@@ -9,10 +9,12 @@
 //! most recent organisation or document. "I" and "we" are never resolved.
 //! Mentions inside quotation marks are not candidates.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::document::{Entity, Speaker};
 use crate::gazetteer::{Gender, Label};
+use crate::hash::FxBuildHasher;
 use crate::lexicon;
 use crate::span::Span;
 
@@ -486,47 +488,48 @@ fn title_gender(ctx: &Context, at: usize) -> Option<Gender> {
 fn fullest_name(ctx: &Context, run: Span) -> String {
     let name = run.as_str(ctx.text);
     let last = name.split_whitespace().last().unwrap_or(name);
-    let mut best = name.to_string();
-    if last.is_empty() {
-        return best;
+    match ctx.longest_name_ending(last) {
+        Some(full) if full.len() > name.len() => full.as_str(ctx.text).to_string(),
+        _ => name.to_string(),
     }
-    for (pos, _) in ctx.text.match_indices(last).take(64) {
-        let end = pos + last.len();
-        if ctx.text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+}
+
+/// For every word that ends a run of capitalised words, the longest such
+/// run (at most four words, titles, determiners and clause words left
+/// out), computed in one pass over the tokens.
+pub(crate) fn name_runs<'t>(ctx: &Context<'t>) -> HashMap<&'t str, Span, FxBuildHasher> {
+    let mut out: HashMap<&'t str, Span, FxBuildHasher> = HashMap::default();
+    let mut buf = [0u8; 32];
+    let mut run_start: Option<usize> = None;
+    for (i, t) in ctx.tokens.iter().enumerate() {
+        let w = t.stem().as_str(ctx.text);
+        let lw = lexicon::lower(w, &mut buf).unwrap_or("");
+        let name_word = t.word
+            && t.capital
+            && !lexicon::TITLES.contains(&w)
+            && !lexicon::SPEAKER_STOPS.contains(&lw)
+            && !lexicon::DETERMINERS.contains(&lw);
+        // Words of one run are separated by a single space.
+        let joined = run_start.is_some()
+            && i > 0
+            && ctx.text.get(ctx.tokens[i - 1].span.end..t.span.start) == Some(" ")
+            && ctx.tokens[i - 1].possessive == 0;
+        if !name_word {
+            run_start = None;
             continue;
         }
-        let mut start = pos;
-        let mut words = 1;
-        loop {
-            let before = &ctx.text[..start];
-            let trimmed = before.trim_end_matches(' ');
-            if trimmed.len() == before.len() || words >= 4 {
-                break;
-            }
-            let ws = trimmed
-                .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\''))
-                .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
-            let w = &trimmed[ws..];
-            let mut buf = [0u8; 32];
-            let lw = lexicon::lower(w, &mut buf).unwrap_or("");
-            let is_title = lexicon::TITLES.contains(&w);
-            if w.is_empty()
-                || !w.chars().next().is_some_and(char::is_uppercase)
-                || is_title
-                || lexicon::SPEAKER_STOPS.contains(&lw)
-                || lexicon::DETERMINERS.contains(&lw)
-            {
-                break;
-            }
-            start = ws;
-            words += 1;
-        }
-        let cand = &ctx.text[start..end];
-        if cand.len() > best.len() {
-            best = cand.to_string();
+        let first = match run_start {
+            Some(f) if joined => f.max(i.saturating_sub(3)),
+            _ => i,
+        };
+        run_start = Some(first);
+        let span = Span::new(ctx.tokens[first].span.start, t.stem().end);
+        let e = out.entry(w).or_insert(span);
+        if span.len() > e.len() {
+            *e = span;
         }
     }
-    best
+    out
 }
 
 /// Resolves a pronoun speaker against the referents before it.
