@@ -11,8 +11,13 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use whosaid::Extractor;
 
 fn corpus() -> Option<Vec<String>> {
-    let path = std::env::var("WHOSAID_CORPUS")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/corpus/news.jsonl").into());
+    let path = std::env::var("WHOSAID_CORPUS").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/corpus/news.jsonl"
+        )
+        .into()
+    });
     let data = std::fs::read_to_string(&path).ok()?;
     let limit: usize = std::env::var("WHOSAID_BENCH_DOCS")
         .ok()
@@ -41,7 +46,12 @@ fn bench_corpus(c: &mut Criterion) {
         b.iter(|| texts.iter().map(|t| ex.entities(t).len()).sum::<usize>())
     });
     g.bench_function("pipeline", |b| {
-        b.iter(|| texts.iter().map(|t| ex.extract(t).quotes().len()).sum::<usize>())
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| ex.extract(t).quotes().len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

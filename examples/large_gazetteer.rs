@@ -66,10 +66,17 @@ fn peak_rss_mb() -> f64 {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let n: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
-    let corpus = args
+    let n: u64 = args
         .next()
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/corpus/news.jsonl").into());
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let corpus = args.next().unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/corpus/news.jsonl"
+        )
+        .into()
+    });
 
     let t = Instant::now();
     let mut tsv = String::with_capacity(n as usize * 40);
@@ -82,7 +89,11 @@ fn main() {
         let first = word((i % 3) * 7_919 + family % 5_000);
         let _ = writeln!(tsv, "synthetic-{i}\tPERSON\t{first} {last}");
     }
-    println!("generated {n} names ({:.1} MB of TSV) in {:.2} s", tsv.len() as f64 / 1e6, t.elapsed().as_secs_f64());
+    println!(
+        "generated {n} names ({:.1} MB of TSV) in {:.2} s",
+        tsv.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
     let rss_before = peak_rss_mb();
 
     let t = Instant::now();
@@ -92,7 +103,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     let build = t.elapsed().as_secs_f64();
     println!("built extractor with {} entries in {build:.2} s", ex.len());
-    println!("peak RSS: {:.0} MB (of which {:.0} MB before building)", peak_rss_mb(), rss_before);
+    println!(
+        "peak RSS: {:.0} MB (of which {:.0} MB before building)",
+        peak_rss_mb(),
+        rss_before
+    );
 
     let Ok(data) = std::fs::read_to_string(&corpus) else {
         println!("corpus {corpus} not found: no throughput figure");

@@ -271,7 +271,11 @@ impl Document {
     /// let line = serde_json::to_string(&doc.json(Some(&id), false)).unwrap();
     /// assert!(line.starts_with(r#"{"id":"doc-1","entities":[{"start":0,"end":5,"#));
     /// ```
-    pub fn json<'a>(&'a self, id: Option<&'a serde_json::Value>, sentences: bool) -> JsonDocument<'a> {
+    pub fn json<'a>(
+        &'a self,
+        id: Option<&'a serde_json::Value>,
+        sentences: bool,
+    ) -> JsonDocument<'a> {
         JsonDocument {
             doc: self,
             id,
@@ -377,7 +381,12 @@ impl Serialize for JsonEntity<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let JsonEntity(e, text, offsets) = *self;
         let mut map = s.serialize_map(None)?;
-        JsonSpan { span: e.span, text, offsets }.write(&mut map)?;
+        JsonSpan {
+            span: e.span,
+            text,
+            offsets,
+        }
+        .write(&mut map)?;
         map.serialize_entry("label", e.label.as_str())?;
         map.serialize_entry("canonical", &*e.canonical)?;
         map.serialize_entry("entity_id", &*e.id)?;
@@ -397,7 +406,12 @@ impl Serialize for JsonSpeaker<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let JsonSpeaker(sp, text, offsets) = *self;
         let mut map = s.serialize_map(None)?;
-        JsonSpan { span: sp.span, text, offsets }.write(&mut map)?;
+        JsonSpan {
+            span: sp.span,
+            text,
+            offsets,
+        }
+        .write(&mut map)?;
         if let Some(c) = &sp.canonical {
             map.serialize_entry("canonical", &**c)?;
         }
@@ -417,12 +431,24 @@ impl Serialize for JsonQuote<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let JsonQuote(q, text, offsets) = *self;
         let mut map = s.serialize_map(None)?;
-        JsonSpan { span: q.span, text, offsets }.write(&mut map)?;
+        JsonSpan {
+            span: q.span,
+            text,
+            offsets,
+        }
+        .write(&mut map)?;
         map.serialize_entry("kind", q.kind.as_str())?;
-        map.serialize_entry("speaker", &q.speaker.as_ref().map(|sp| JsonSpeaker(sp, text, offsets)))?;
+        map.serialize_entry(
+            "speaker",
+            &q.speaker.as_ref().map(|sp| JsonSpeaker(sp, text, offsets)),
+        )?;
         map.serialize_entry(
             "cue",
-            &q.cue.map(|c| JsonSpan { span: c, text, offsets }),
+            &q.cue.map(|c| JsonSpan {
+                span: c,
+                text,
+                offsets,
+            }),
         )?;
         // Two decimals are plenty and keep the output stable.
         let c = (f64::from(q.confidence.clamp(0.0, 1.0)) * 100.0).round() / 100.0;

@@ -23,7 +23,12 @@ use crate::normalize::{fold_str, Folded};
 use crate::span::Span;
 
 /// Finds the entity mentions of `text`.
-pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, gazetteer: &Gazetteer) -> Vec<Entity> {
+pub(crate) fn find(
+    text: &str,
+    folded: &Folded,
+    matcher: &Matcher,
+    gazetteer: &Gazetteer,
+) -> Vec<Entity> {
     let raw = matcher.find(text, folded);
     if raw.is_empty() {
         return Vec::new();
@@ -37,7 +42,9 @@ pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, gazetteer: &G
         if m.span.end <= covered_to {
             continue;
         }
-        let mut full = matcher.accepted(m, text, folded).filter(|c| c.strength.is_full());
+        let mut full = matcher
+            .accepted(m, text, folded)
+            .filter(|c| c.strength.is_full());
         if let (Some(c), None) = (full.next(), full.next()) {
             full_at.entry(c.entry).or_default().push(m.span.start);
             covered_to = m.span.end;
@@ -69,7 +76,9 @@ pub(crate) fn find(text: &str, folded: &Folded, matcher: &Matcher, gazetteer: &G
         if m.span.start < taken_to {
             continue;
         }
-        let Some(entry) = gazetteer.entry(e) else { continue };
+        let Some(entry) = gazetteer.entry(e) else {
+            continue;
+        };
         taken_to = m.span.end;
         let title = if entry.label == Label::Person {
             title_before(text, m.span.start)
@@ -175,7 +184,9 @@ pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
         }
         let word_start = before
             .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &before[word_start..];
         let word = word.strip_prefix("then-").unwrap_or(word);
         let demonym = word.chars().next().is_some_and(char::is_uppercase)
@@ -206,7 +217,10 @@ mod tests {
 
     fn run(gaz: &str, text: &str) -> Vec<(String, String, Option<String>)> {
         let mut b = MatcherBuilder::default();
-        let g = Gazetteer::load(vec![GazetteerSource::from_text("t.tsv", gaz)], |i, e| b.add(i, e)).unwrap();
+        let g = Gazetteer::load(vec![GazetteerSource::from_text("t.tsv", gaz)], |i, e| {
+            b.add(i, e)
+        })
+        .unwrap();
         let m = b.build(MatchEngine::Auto).unwrap();
         let f = Folded::new(text);
         find(text, &f, &m, &g)
@@ -231,7 +245,10 @@ mod tests {
 
     #[test]
     fn surname_resolves_to_nearest_preceding_full_mention() {
-        let got = run(GAZ, "Hunter Biden and Joe Biden met. Biden said no. Mr Assange left.");
+        let got = run(
+            GAZ,
+            "Hunter Biden and Joe Biden met. Biden said no. Mr Assange left.",
+        );
         let ids: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(ids, vec!["hb", "jb", "jb", "ja"]);
         assert_eq!(got[3].2.as_deref(), Some("Mr"));
@@ -258,7 +275,10 @@ mod tests {
 
     #[test]
     fn titles_with_demonyms_and_accents() {
-        let got = run(GAZ, "In July, Mexican President Andres Manuel Lopez Obrador spoke. Lopez Obrador said.");
+        let got = run(
+            GAZ,
+            "In July, Mexican President Andres Manuel Lopez Obrador spoke. Lopez Obrador said.",
+        );
         assert_eq!(got[0].2.as_deref(), Some("Mexican President"));
         assert_eq!(got[0].0, "Andres Manuel Lopez Obrador");
         assert_eq!(got[1].0, "Lopez Obrador");

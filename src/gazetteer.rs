@@ -147,7 +147,8 @@ impl GazetteerSource {
         let dir = std::fs::read_dir(path)
             .map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
         for item in dir {
-            let item = item.map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
+            let item =
+                item.map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
             let p = item.path();
             if p.is_file() && p.extension().is_some_and(|x| x == "tsv") {
                 files.push(p);
@@ -178,8 +179,8 @@ impl GazetteerSource {
 
 fn read_file(path: &Path) -> Result<GazetteerSource, Error> {
     let shown = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::new(ErrorKind::Io, e.to_string()).at(&shown, None))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(GazetteerSource::from_text(shown, text)),
         Err(e) => {
@@ -288,7 +289,10 @@ impl Gazetteer {
                 }
             };
             let Ok(index) = u32::try_from(records.len()) else {
-                failed = Some(Error::new(ErrorKind::Option, "more than 4 billion gazetteer entries"));
+                failed = Some(Error::new(
+                    ErrorKind::Option,
+                    "more than 4 billion gazetteer entries",
+                ));
                 return;
             };
             records.push(Record {
@@ -360,7 +364,10 @@ fn parse_line(line: &str) -> Result<Option<Entry<'_>>, Error> {
     }
     let id = cols[0];
     if id.is_empty() || id.chars().any(char::is_whitespace) {
-        return Err(Error::new(ErrorKind::Empty, format!("empty or malformed id {id:?}")));
+        return Err(Error::new(
+            ErrorKind::Empty,
+            format!("empty or malformed id {id:?}"),
+        ));
     }
     let label: Label = cols[1].parse().map_err(|()| {
         let msg = format!(
@@ -371,7 +378,10 @@ fn parse_line(line: &str) -> Result<Option<Entry<'_>>, Error> {
     })?;
     let canonical = cols[2];
     if !has_letter_or_digit(canonical) {
-        return Err(Error::new(ErrorKind::Empty, format!("empty canonical name for id {id:?}")));
+        return Err(Error::new(
+            ErrorKind::Empty,
+            format!("empty canonical name for id {id:?}"),
+        ));
     }
     let mut aliases = Vec::new();
     if let Some(raw) = cols.get(3).filter(|s| !s.is_empty()) {
@@ -434,7 +444,14 @@ mod tests {
     use super::*;
 
     /// (id, label, canonical, aliases with marks, external id, gender).
-    type Owned = (String, Label, String, Vec<(String, bool, bool)>, Option<String>, Option<Gender>);
+    type Owned = (
+        String,
+        Label,
+        String,
+        Vec<(String, bool, bool)>,
+        Option<String>,
+        Option<Gender>,
+    );
 
     fn parse(text: &str) -> Result<Vec<Owned>, Error> {
         let srcs = [GazetteerSource::from_text("t.tsv", text)];
@@ -485,7 +502,11 @@ mod tests {
         ];
         for (text, kind, line) in cases {
             let err = parse(text).unwrap_err();
-            assert_eq!((err.kind(), err.line()), (kind, Some(line)), "{text:?}: {err}");
+            assert_eq!(
+                (err.kind(), err.line()),
+                (kind, Some(line)),
+                "{text:?}: {err}"
+            );
             assert_eq!(err.path(), Some("t.tsv"));
         }
     }
@@ -495,7 +516,10 @@ mod tests {
         let a = GazetteerSource::from_text("a.tsv", "x\tORG\tX\n");
         let b = GazetteerSource::from_text("b.tsv", "y\tORG\tY\nx\tORG\tX2\n");
         let err = parse_all(&[a, b], |_, _| {}).unwrap_err();
-        assert_eq!(err.to_string(), "b.tsv:2: duplicate id \"x\" (first defined at a.tsv:1)");
+        assert_eq!(
+            err.to_string(),
+            "b.tsv:2: duplicate id \"x\" (first defined at a.tsv:1)"
+        );
     }
 
     #[test]
@@ -521,9 +545,15 @@ mod table_tests {
         let g = Gazetteer::load(vec![a, b], |_, _| Ok(())).unwrap();
         assert_eq!(g.len(), 2);
         let x = g.entry(0).unwrap();
-        assert_eq!((x.id, x.canonical, x.external_id), ("x", "Ex Corp", Some("Q1")));
+        assert_eq!(
+            (x.id, x.canonical, x.external_id),
+            ("x", "Ex Corp", Some("Q1"))
+        );
         let y = g.entry(1).unwrap();
-        assert_eq!((y.id, y.canonical, y.external_id, y.gender), ("y", "Why Person", None, Some(Gender::Female)));
+        assert_eq!(
+            (y.id, y.canonical, y.external_id, y.gender),
+            ("y", "Why Person", None, Some(Gender::Female))
+        );
         assert!(g.entry(2).is_none());
     }
 }

@@ -43,7 +43,6 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +53,10 @@ mod tests {
         let lows: HashSet<u64> = (0..1000)
             .map(|i| hash(format!("synthetic-{i:06}").as_bytes()) & 0xfff)
             .collect();
-        assert!(lows.len() > 700, "only {} distinct low bit patterns", lows.len());
+        assert!(
+            lows.len() > 700,
+            "only {} distinct low bit patterns",
+            lows.len()
+        );
     }
 }

@@ -205,7 +205,15 @@ impl MatcherBuilder {
             let (Ok(s), Ok(l)) = (u32::try_from(start + lead), u32::try_from(folded.len())) else {
                 return Err(Error::new(ErrorKind::Option, "gazetteer names exceed 4 GB"));
             };
-            self.names.push((s, l, Candidate { entry: index, strength, case }));
+            self.names.push((
+                s,
+                l,
+                Candidate {
+                    entry: index,
+                    strength,
+                    case,
+                },
+            ));
         }
         Ok(())
     }
@@ -244,7 +252,9 @@ impl MatcherBuilder {
             // The same entry by two spellings with different case rules
             // ("=Nato", "=NATO") keeps both: the text needs to satisfy one.
             let group = *starts.last().unwrap_or(&0) as usize;
-            if !cands[group..].iter().any(|c| c.entry == cand.entry && c.case == cand.case && c.strength >= cand.strength) {
+            if !cands[group..].iter().any(|c| {
+                c.entry == cand.entry && c.case == cand.case && c.strength >= cand.strength
+            }) {
                 cands.push(cand);
             }
         }
@@ -254,7 +264,10 @@ impl MatcherBuilder {
         for (p, w) in patterns.iter().zip(starts.windows(2)) {
             let bytes = pattern(p).as_bytes();
             prefixes.add(bytes);
-            if cands[w[0] as usize..w[1] as usize].iter().any(|c| c.case.allows_lower_start()) {
+            if cands[w[0] as usize..w[1] as usize]
+                .iter()
+                .any(|c| c.case.allows_lower_start())
+            {
                 lower_prefixes.add(bytes);
             }
         }
@@ -273,7 +286,9 @@ impl MatcherBuilder {
                 .start_kind(StartKind::Anchored)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(patterns.iter().map(pattern))
-                .map_err(|e| Error::new(ErrorKind::Option, format!("building the automaton: {e}")))?;
+                .map_err(|e| {
+                    Error::new(ErrorKind::Option, format!("building the automaton: {e}"))
+                })?;
             Engine::Automaton(ac)
         };
         Ok(Matcher {
@@ -320,7 +335,12 @@ impl Matcher {
         while i < bytes.len() {
             let b = bytes[i];
             let (alnum, space, apostrophe, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), b.is_ascii_whitespace(), b == b'\'', 1)
+                (
+                    b.is_ascii_alphanumeric(),
+                    b.is_ascii_whitespace(),
+                    b == b'\'',
+                    1,
+                )
             } else {
                 let c = hay[i..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.is_whitespace(), false, c.len_utf8())
@@ -355,7 +375,9 @@ impl Matcher {
                 let mut end = hay.len();
                 while end > s {
                     let input = Input::new(hay).range(s..end).anchored(Anchored::Yes);
-                    let Ok(Some(m)) = ac.try_find(input) else { return };
+                    let Ok(Some(m)) = ac.try_find(input) else {
+                        return;
+                    };
                     self.check(original, folded, s, m.end(), m.pattern().as_u32(), out);
                     end = m.end() - 1;
                 }
@@ -370,14 +392,24 @@ impl Matcher {
 
     /// Records pattern `pid` found at folded `[s, e)` when it sits on token
     /// boundaries and one of its candidates accepts the text's case.
-    fn check(&self, original: &str, folded: &Folded, s: usize, e: usize, pid: u32, out: &mut Vec<RawMatch>) {
+    fn check(
+        &self,
+        original: &str,
+        folded: &Folded,
+        s: usize,
+        e: usize,
+        pid: u32,
+        out: &mut Vec<RawMatch>,
+    ) {
         let hay = folded.as_str();
         if !on_boundaries(hay, s, e) {
             return;
         }
         let start = folded.orig_start(s);
         let stop = folded.orig_end(original, e);
-        let Some(orig) = original.get(start..stop) else { return };
+        let Some(orig) = original.get(start..stop) else {
+            return;
+        };
         if self
             .candidates(pid)
             .iter()
@@ -409,7 +441,11 @@ impl Matcher {
     /// How many entries pattern `p` names.
     pub(crate) fn entry_count(&self, p: u32) -> usize {
         let cands = self.candidates(p);
-        1 + cands.windows(2).filter(|w| w[0].entry != w[1].entry).count() - usize::from(cands.is_empty())
+        1 + cands
+            .windows(2)
+            .filter(|w| w[0].entry != w[1].entry)
+            .count()
+            - usize::from(cands.is_empty())
     }
 }
 
@@ -440,7 +476,11 @@ impl WordIndex {
             .filter_map(|p| {
                 let t = text(p).as_bytes();
                 let key = match word_ends(t, 0) {
-                    (e1, None) if e1 == t.len() || !t[e1..].iter().any(u8::is_ascii_alphanumeric) => hash(&t[..e1]),
+                    (e1, None)
+                        if e1 == t.len() || !t[e1..].iter().any(u8::is_ascii_alphanumeric) =>
+                    {
+                        hash(&t[..e1])
+                    }
                     (_, Some(e2)) => hash(&t[..e2]),
                     // A second word too far off to key on: never found.
                     _ => return None,
@@ -469,15 +509,22 @@ impl WordIndex {
 
     /// The patterns that start at byte `s` of `hay`: (pattern id, length),
     /// longest first.
-    fn starting_at<'a>(&'a self, hay: &'a [u8], s: usize) -> impl Iterator<Item = (u32, usize)> + 'a {
+    fn starting_at<'a>(
+        &'a self,
+        hay: &'a [u8],
+        s: usize,
+    ) -> impl Iterator<Item = (u32, usize)> + 'a {
         let (e1, e2) = word_ends(hay, s);
         let two = e2.map(|e2| self.group(hash(&hay[s..e2])));
         let one = self.group(hash(&hay[s..e1]));
-        two.into_iter().flatten().chain(one).filter_map(move |&pid| {
-            let (ps, pl) = *self.patterns.get(pid as usize)?;
-            let p = self.arena.as_bytes().get(ps as usize..(ps + pl) as usize)?;
-            hay[s..].starts_with(p).then_some((pid, p.len()))
-        })
+        two.into_iter()
+            .flatten()
+            .chain(one)
+            .filter_map(move |&pid| {
+                let (ps, pl) = *self.patterns.get(pid as usize)?;
+                let p = self.arena.as_bytes().get(ps as usize..(ps + pl) as usize)?;
+                hay[s..].starts_with(p).then_some((pid, p.len()))
+            })
     }
 
     fn group(&self, key: u64) -> &[u32] {
@@ -519,7 +566,11 @@ fn word_ends(b: &[u8], s: usize) -> (usize, Option<usize>) {
 fn names_of<'a>(entry: &Entry<'a>) -> Vec<(&'a str, Strength, bool)> {
     let mut out = vec![(entry.canonical, Strength::Canonical, false)];
     for a in &entry.aliases {
-        let s = if a.ambiguous { Strength::Ambiguous } else { Strength::Alias };
+        let s = if a.ambiguous {
+            Strength::Ambiguous
+        } else {
+            Strength::Alias
+        };
         out.push((a.text, s, a.case_sensitive));
     }
     // "The Guardian" is also "Guardian"; the article stays in the longer form.
@@ -528,7 +579,8 @@ fn names_of<'a>(entry: &Entry<'a>) -> Vec<(&'a str, Strength, bool)> {
     let mut extra = Vec::new();
     for &(t, s, cs) in &out {
         if let Some(rest) = t.strip_prefix("The ").or_else(|| t.strip_prefix("the ")) {
-            let one_common_word = !rest.trim().contains(' ') && lexicon::is_common_word(&fold_str(rest.trim()));
+            let one_common_word =
+                !rest.trim().contains(' ') && lexicon::is_common_word(&fold_str(rest.trim()));
             if !one_common_word {
                 extra.push((rest, s, cs));
             }
@@ -578,7 +630,11 @@ fn case_rule(alias: &str, folded: &str, case_sensitive: bool, strength: Strength
     }
     let words: Vec<&str> = alias.split_whitespace().collect();
     if words.len() <= 1 || strength == Strength::Surname && words.len() <= 2 {
-        return if alias.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+        return if alias
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
             CaseRule::Initial
         } else {
             CaseRule::Any
@@ -593,8 +649,13 @@ fn case_rule(alias: &str, folded: &str, case_sensitive: bool, strength: Strength
     let mut pos = 0usize;
     for (i, w) in alias.split_whitespace().enumerate() {
         let fw = fold_str(w);
-        let capital = w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
-        let Some(rel) = folded[pos..].find(fw.as_str()) else { break };
+        let capital = w
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        let Some(rel) = folded[pos..].find(fw.as_str()) else {
+            break;
+        };
         if capital && (all_common || i == 0) {
             offsets.push((pos + rel) as u16);
         }
@@ -625,10 +686,19 @@ fn case_ok(rule: &CaseRule, orig: &str, start: usize, folded: &Folded, original:
         CaseRule::Words(offs) => offs
             .iter()
             .all(|&o| upper_at(folded, original, start + o as usize)),
-        CaseRule::Initial => orig.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !c.is_lowercase()),
+        CaseRule::Initial => orig
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(|c| !c.is_lowercase()),
         CaseRule::Exact(alias) => {
-            let a = alias.chars().filter(|c| c.is_alphabetic()).map(char::is_uppercase);
-            let o = orig.chars().filter(|c| c.is_alphabetic()).map(char::is_uppercase);
+            let a = alias
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .map(char::is_uppercase);
+            let o = orig
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .map(char::is_uppercase);
             a.eq(o)
         }
     }
@@ -685,7 +755,13 @@ mod tests {
     struct Both(Matcher, Matcher);
 
     fn matcher(text: &str) -> ((), Both) {
-        ((), Both(matcher_with(text, MatchEngine::Automaton), matcher_with(text, MatchEngine::WordIndex)))
+        (
+            (),
+            Both(
+                matcher_with(text, MatchEngine::Automaton),
+                matcher_with(text, MatchEngine::WordIndex),
+            ),
+        )
     }
 
     fn found(m: &Both, text: &str) -> Vec<String> {
@@ -703,8 +779,14 @@ mod tests {
 
     #[test]
     fn surnames_are_derived() {
-        assert_eq!(derived_surnames("Andrés Manuel López Obrador"), vec!["Obrador", "López Obrador"]);
-        assert_eq!(derived_surnames("Martin Luther King Jr."), vec!["King", "Luther King"]);
+        assert_eq!(
+            derived_surnames("Andrés Manuel López Obrador"),
+            vec!["Obrador", "López Obrador"]
+        );
+        assert_eq!(
+            derived_surnames("Martin Luther King Jr."),
+            vec!["King", "Luther King"]
+        );
         assert!(derived_surnames("Madonna").is_empty());
     }
 
@@ -715,7 +797,10 @@ mod tests {
         assert_eq!(found(&m, "Assange’s lawyer"), vec!["Assange"]);
         assert!(found(&m, "Assangex said").is_empty());
         assert!(found(&m, "xAssange said").is_empty());
-        assert_eq!(found(&m, "JULIAN ASSANGE"), vec!["JULIAN ASSANGE", "ASSANGE"]);
+        assert_eq!(
+            found(&m, "JULIAN ASSANGE"),
+            vec!["JULIAN ASSANGE", "ASSANGE"]
+        );
     }
 
     #[test]
@@ -748,7 +833,10 @@ mod tests {
     #[test]
     fn multiword_aliases_match_any_case() {
         let (_, m) = matcher("doj\tORG\tUnited States Department of Justice\tJustice Department|justice department\n");
-        assert_eq!(found(&m, "the U.S. justice department"), vec!["justice department"]);
+        assert_eq!(
+            found(&m, "the U.S. justice department"),
+            vec!["justice department"]
+        );
         let (_, m) = matcher("wh\tORG\tWhite House\n");
         assert!(found(&m, "a white house").is_empty());
         assert_eq!(found(&m, "the White House"), vec!["White House"]);

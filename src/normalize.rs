@@ -37,7 +37,9 @@ impl Folded {
                 i += 1;
                 continue;
             }
-            let Some(c) = original[i..].chars().next() else { break };
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
             let before = text.len();
             fold_char(c, &mut text);
             map.resize(map.len() + (text.len() - before), o);
@@ -114,7 +116,11 @@ fn fold_special(c: char) -> Option<&'static str> {
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
         | '\u{2033}' => "\"",
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
-        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
         | '\u{3000}' => " ",
         '\u{2028}' | '\u{2029}' | '\u{0085}' => "\n",
         'ß' | 'ẞ' => "ss",
@@ -177,15 +183,24 @@ mod tests {
 
     #[test]
     fn folds_case_and_diacritics() {
-        assert_eq!(fold_str("Andrés Manuel López Obrador"), "andres manuel lopez obrador");
+        assert_eq!(
+            fold_str("Andrés Manuel López Obrador"),
+            "andres manuel lopez obrador"
+        );
         assert_eq!(fold_str("El País"), "el pais");
         assert_eq!(fold_str("Straße Œuvre"), "strasse oeuvre");
-        assert_eq!(fold_str("Erdoğan Łukaszenka Nguyễn"), "erdogan lukaszenka nguyen");
+        assert_eq!(
+            fold_str("Erdoğan Łukaszenka Nguyễn"),
+            "erdogan lukaszenka nguyen"
+        );
     }
 
     #[test]
     fn folds_punctuation_and_spaces() {
-        assert_eq!(fold_str("Assange’s “word” – a\u{00A0}b"), "assange's \"word\" - a b");
+        assert_eq!(
+            fold_str("Assange’s “word” – a\u{00A0}b"),
+            "assange's \"word\" - a b"
+        );
         assert_eq!(fold_str("Assan\u{00AD}ge"), "assange");
         assert_eq!(fold_str("Lo\u{0301}pez"), "lopez");
     }

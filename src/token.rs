@@ -31,7 +31,9 @@ impl Token {
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     for (i, w) in text.split_word_bound_indices() {
-        let Some(first) = w.chars().next() else { continue };
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
         if first.is_whitespace() {
             continue;
         }
@@ -63,7 +65,10 @@ mod tests {
         let text = "Assange’s lawyer said: \"no.\"";
         let toks = tokenize(text);
         let words: Vec<&str> = toks.iter().map(|t| t.span.as_str(text)).collect();
-        assert_eq!(words, vec!["Assange’s", "lawyer", "said", ":", "\"", "no", ".", "\""]);
+        assert_eq!(
+            words,
+            vec!["Assange’s", "lawyer", "said", ":", "\"", "no", ".", "\""]
+        );
         assert_eq!(toks[0].stem().as_str(text), "Assange");
         assert!(toks[0].capital && toks[0].word && !toks[3].word);
     }

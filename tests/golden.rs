@@ -83,10 +83,25 @@ fn golden_files_match() {
 #[test]
 fn mark_styles() {
     let v = run("marks");
-    assert!(has(&v, "direct", "We counted every ballot twice,", "Maria Okafor"));
+    assert!(has(
+        &v,
+        "direct",
+        "We counted every ballot twice,",
+        "Maria Okafor"
+    ));
     assert!(has(&v, "direct", "It was a long night,", "Tomás Lindqvist"));
-    assert!(has(&v, "direct", "Nobody went home early,", "Tomás Lindqvist"));
-    assert!(has(&v, "direct", "Der Haushalt ist solide.", "Helen Achebe"));
+    assert!(has(
+        &v,
+        "direct",
+        "Nobody went home early,",
+        "Tomás Lindqvist"
+    ));
+    assert!(has(
+        &v,
+        "direct",
+        "Der Haushalt ist solide.",
+        "Helen Achebe"
+    ));
     assert!(has(&v, "direct", "Nous avons gagné", "Tomás Lindqvist"));
     assert!(has(&v, "direct", "The numbers work,", "Maria Okafor"));
     assert!(has(&v, "direct", "It is a fair deal,", "Helen Achebe"));
@@ -97,40 +112,104 @@ fn mark_styles() {
 #[test]
 fn attribution_patterns() {
     let v = run("patterns");
-    assert!(has(&v, "direct", "The river is choking on silt,", "Maria Okafor"));
-    assert!(has(&v, "direct", "We cannot wait another year,", "Tomás Lindqvist"));
-    assert!(has(&v, "direct", "The plan costs too much and does too little.", "Helen Achebe"));
+    assert!(has(
+        &v,
+        "direct",
+        "The river is choking on silt,",
+        "Maria Okafor"
+    ));
+    assert!(has(
+        &v,
+        "direct",
+        "We cannot wait another year,",
+        "Tomás Lindqvist"
+    ));
+    assert!(has(
+        &v,
+        "direct",
+        "The plan costs too much and does too little.",
+        "Helen Achebe"
+    ));
     assert!(has(&v, "direct", "First we study it,", "Tomás Lindqvist"));
     assert!(has(&v, "direct", "and then we decide.", "Tomás Lindqvist"));
-    assert!(has(&v, "direct", "Dredging is not a luxury.", "Maria Okafor"));
+    assert!(has(
+        &v,
+        "direct",
+        "Dredging is not a luxury.",
+        "Maria Okafor"
+    ));
     assert!(has(&v, "direct", "Show us the data,", "Helen Achebe"));
-    assert!(has(&v, "direct", "the silt has doubled since 2015.", "River Watch"));
-    assert!(has(&v, "direct", "We will publish everything.", "Maria Okafor"));
-    assert!(has(&v, "direct", "This vote matters to every family on the waterfront.", "Helen Achebe"));
+    assert!(has(
+        &v,
+        "direct",
+        "the silt has doubled since 2015.",
+        "River Watch"
+    ));
+    assert!(has(
+        &v,
+        "direct",
+        "We will publish everything.",
+        "Maria Okafor"
+    ));
+    assert!(has(
+        &v,
+        "direct",
+        "This vote matters to every family on the waterfront.",
+        "Helen Achebe"
+    ));
 }
 
 #[test]
 fn multi_paragraph_quote_and_pronouns() {
     let v = run("multipara");
     let q = quotes(&v);
-    let long = q.iter().find(|(_, t, _)| t.starts_with("When I started")).unwrap();
+    let long = q
+        .iter()
+        .find(|(_, t, _)| t.starts_with("When I started"))
+        .unwrap();
     assert!(long.1.ends_with("Now the piers are full,"), "{long:?}");
     assert_eq!(long.2, "Tomás Lindqvist");
     assert!(has(&v, "direct", "I am proud of that.", "Tomás Lindqvist"));
-    assert!(has(&v, "direct", "Half the piers still flood every spring.", "Maria Okafor"));
+    assert!(has(
+        &v,
+        "direct",
+        "Half the piers still flood every spring.",
+        "Maria Okafor"
+    ));
 }
 
 #[test]
 fn reported_speech_and_fragments() {
     let v = run("reported");
     let q = quotes(&v);
-    let find = |kind: &str, start: &str| q.iter().find(|(k, t, _)| k == kind && t.starts_with(start)).cloned();
-    assert_eq!(find("indirect", "The city must rebuild").unwrap().2, "River Watch");
-    assert_eq!(find("indirect", "the walls would be inspected").unwrap().2, "Maria Okafor");
-    assert_eq!(find("indirect", "the repairs will cost").unwrap().2, "Tomás Lindqvist");
-    assert_eq!(find("indirect", "the contractor missed").unwrap().2, "Helen Achebe");
+    let find = |kind: &str, start: &str| {
+        q.iter()
+            .find(|(k, t, _)| k == kind && t.starts_with(start))
+            .cloned()
+    };
+    assert_eq!(
+        find("indirect", "The city must rebuild").unwrap().2,
+        "River Watch"
+    );
+    assert_eq!(
+        find("indirect", "the walls would be inspected").unwrap().2,
+        "Maria Okafor"
+    );
+    assert_eq!(
+        find("indirect", "the repairs will cost").unwrap().2,
+        "Tomás Lindqvist"
+    );
+    assert_eq!(
+        find("indirect", "the contractor missed").unwrap().2,
+        "Helen Achebe"
+    );
     assert!(has(&v, "partial", "years of neglect", "The report"));
-    assert!(has(&v, "partial", "unfair and badly researched", "Tomás Lindqvist"));
+    assert!(has(
+        &v,
+        "partial",
+        "unfair and badly researched",
+        "Tomás Lindqvist"
+    ));
     let they = find("direct", "The next storm").unwrap();
     assert_eq!(they.2, "The environmental groups");
 }
@@ -139,5 +218,7 @@ fn reported_speech_and_fragments() {
 fn debris_does_not_derail_the_scanner() {
     let v = run("debris");
     assert!(has(&v, "direct", "But this one does,", "Maria Okafor"));
-    assert!(quotes(&v).iter().all(|(_, t, _)| !t.contains("live-blog") && !t.contains("source=")));
+    assert!(quotes(&v)
+        .iter()
+        .all(|(_, t, _)| !t.contains("live-blog") && !t.contains("source=")));
 }

@@ -76,7 +76,10 @@ impl<'t> Context<'t> {
 
     /// The longest run of capitalised words that ends with `word`.
     pub(crate) fn longest_name_ending(&self, word: &str) -> Option<Span> {
-        self.names.get_or_init(|| super::speaker::name_runs(self)).get(word).copied()
+        self.names
+            .get_or_init(|| super::speaker::name_runs(self))
+            .get(word)
+            .copied()
     }
 
     /// The text of token `i`.
@@ -197,7 +200,9 @@ impl<'t> Context<'t> {
     /// after `lo`; a longer cue that covers it wins ("went on to say",
     /// "said in a statement").
     pub(crate) fn last_cue(&self, lo: usize, end: usize) -> Option<Cue> {
-        let i = (lo..end).rev().find(|&i| self.cue_at(i).is_some_and(|c| c.next <= end))?;
+        let i = (lo..end)
+            .rev()
+            .find(|&i| self.cue_at(i).is_some_and(|c| c.next <= end))?;
         let mut best = self.cue_at(i)?;
         for j in (lo..i).rev().take(3) {
             if let Some(c) = self.cue_at(j).filter(|c| c.next > i && c.next <= end) {
@@ -213,9 +218,14 @@ impl<'t> Context<'t> {
         let mut buf = [0u8; 32];
         i > 0
             && self.tokens[i - 1].word
-            && (self.tokens[i - 1].possessive > 0 || self
-                .lower(i - 1, &mut buf)
-                .is_some_and(|w| lexicon::DETERMINERS.contains(&w) && !matches!(w, "two" | "three" | "four" | "five" | "one" | "top" | "senior")))
+            && (self.tokens[i - 1].possessive > 0
+                || self.lower(i - 1, &mut buf).is_some_and(|w| {
+                    lexicon::DETERMINERS.contains(&w)
+                        && !matches!(
+                            w,
+                            "two" | "three" | "four" | "five" | "one" | "top" | "senior"
+                        )
+                }))
     }
 
     /// A word that looks like a verb (a lower-case "-ed" or "-ing" form, or
@@ -227,7 +237,9 @@ impl<'t> Context<'t> {
         }
         let mut buf = [0u8; 32];
         let w = self.lower(i, &mut buf)?;
-        let looks = lexicon::VERB_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        let looks = lexicon::VERB_ENDINGS
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
             || lexicon::COMMON_VERBS.contains(&w);
         looks.then_some(Cue {
             span: t.span,

@@ -55,7 +55,11 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
         let words = q.inner.as_str(ctx.text).split_whitespace().count();
         match att {
             Some(a) => {
-                let kind = if clear { QuoteKind::Direct } else { QuoteKind::Partial };
+                let kind = if clear {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                };
                 let sp = a.speaker.map(|p| {
                     let (s, r) = speaker::make(ctx, p);
                     referents.extend(r);
@@ -75,7 +79,11 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
             }
             // A quote that its paragraph's end closed, with no attribution,
             // is a stray mark rather than speech.
-            None if clear && bounds.starts_sentence(ctx) && words >= 3 && (q.close.is_some() || q.paragraphs > 1) => {
+            None if clear
+                && bounds.starts_sentence(ctx)
+                && words >= 3
+                && (q.close.is_some() || q.paragraphs > 1) =>
+            {
                 let inherited = last
                     .as_ref()
                     .filter(|(p, _)| para <= p + 2)
@@ -136,7 +144,9 @@ impl Bounds {
         // Markup right before the quote (<tweet …>) starts a new clause.
         let before = ctx.text[floor_at..open_at].trim_end();
         let floor_at = if before.ends_with('>') {
-            before.rfind('<').map_or(floor_at, |_| floor_at + before.len())
+            before
+                .rfind('<')
+                .map_or(floor_at, |_| floor_at + before.len())
         } else {
             floor_at
         };
@@ -173,7 +183,10 @@ impl Bounds {
             return true;
         }
         let m = self.open - 1;
-        if [":", ",", "(", "—", "–", "-", ";"].iter().any(|p| ctx.is(m, p)) {
+        if [":", ",", "(", "—", "–", "-", ";"]
+            .iter()
+            .any(|p| ctx.is(m, p))
+        {
             return true;
         }
         // "X said "Q"" — but "X said that "Q"" reports a clause that
@@ -186,7 +199,9 @@ impl Bounds {
     fn right_clear(&self, ctx: &Context, q: &Quoted) -> bool {
         let inner = q.inner.as_str(ctx.text);
         let inner = inner.trim_end_matches(['\'', '’', '"', '”', '»', '›']);
-        if inner.ends_with(|c: char| matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '—' | '–' | '-' | '…')) {
+        if inner.ends_with(|c: char| {
+            matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '—' | '–' | '-' | '…')
+        }) {
             return true;
         }
         if self.after >= self.ceil || self.next_sentence {
@@ -198,7 +213,7 @@ impl Bounds {
 
     /// The quote begins its sentence or paragraph (for unattributed quotes).
     fn starts_sentence(&self, ctx: &Context) -> bool {
-        self.open <= self.floor || (self.open - 1 >= self.floor && ctx.is(self.open - 1, ":"))
+        self.open <= self.floor || ctx.is(self.open - 1, ":")
     }
 }
 
@@ -316,12 +331,17 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
         let p = if c.verb.participle {
             // "one of her ads asking, …" / "X urged, saying: …"
             let set_off = c.first > b.floor && ctx.is(c.first - 1, ",");
-            let near = (!set_off).then(|| speaker::before(ctx, c.first, b.floor, false)).flatten();
+            let near = (!set_off)
+                .then(|| speaker::before(ctx, c.first, b.floor, false))
+                .flatten();
             near.or_else(|| speaker::subject(ctx, b.floor, c.first))
                 .or_else(|| speaker::nearest_name(ctx, b.floor, c.first))
         } else {
             speaker::before(ctx, c.first, b.floor, false)
-                .or_else(|| speaker::before(ctx, c.first, b.floor, true).filter(|p| speaker::starts_with_determiner(ctx, *p)))
+                .or_else(|| {
+                    speaker::before(ctx, c.first, b.floor, true)
+                        .filter(|p| speaker::starts_with_determiner(ctx, *p))
+                })
                 .or_else(|| speaker::after(ctx, c.next, m + 1, false))
                 .or_else(|| speaker::subject(ctx, b.floor, c.first))
                 .or_else(|| speaker::nearest_name(ctx, b.floor, c.first))
@@ -335,7 +355,11 @@ fn left_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
     }
     if ctx.is(b.open - 1, ":") {
         let p = speaker::before(ctx, b.open - 1, b.floor, false)?;
-        let p = if p.first == b.floor { p } else { speaker::leading_name(ctx, p)? };
+        let p = if p.first == b.floor {
+            p
+        } else {
+            speaker::leading_name(ctx, p)?
+        };
         return Some(Attribution {
             speaker: Some(p),
             cue: None,
@@ -380,8 +404,14 @@ fn intro_pattern(ctx: &Context, b: &Bounds) -> Option<Attribution> {
 fn previous_person(ctx: &Context, q: &Quoted) -> Option<Speaker> {
     let sent = ctx.sentence_at(q.open.start);
     let prev = ctx.sentence_at(sent.start.saturating_sub(1));
-    let from = if prev.end <= sent.start { prev.start } else { sent.start };
-    let upto = ctx.entities.partition_point(|e| e.span.start < q.open.start);
+    let from = if prev.end <= sent.start {
+        prev.start
+    } else {
+        sent.start
+    };
+    let upto = ctx
+        .entities
+        .partition_point(|e| e.span.start < q.open.start);
     let e = ctx.entities[..upto]
         .iter()
         .rev()
@@ -409,7 +439,8 @@ mod tests {
                 (
                     q.kind().as_str().to_string(),
                     q.span().as_str(text).to_string(),
-                    q.speaker().map_or("-".into(), |s| s.span().as_str(text).to_string()),
+                    q.speaker()
+                        .map_or("-".into(), |s| s.span().as_str(text).to_string()),
                     q.rule().to_string(),
                 )
             })

@@ -62,7 +62,16 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
                 let stop = last_content_token(ctx, first, end).map_or(s, |l| l + 1);
                 if let (Some(sp), true) = (sp, s < stop) {
                     let content = span_of(ctx, s, stop);
-                    push(ctx, &mut out, referents, direct, sp, content, c, "participle_clause");
+                    push(
+                        ctx,
+                        &mut out,
+                        referents,
+                        direct,
+                        sp,
+                        content,
+                        c,
+                        "participle_clause",
+                    );
                 }
                 continue;
             }
@@ -114,7 +123,10 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         // set off by a comma continues the clause before it.
         let set_off = c.verb.participle && c.first > first && ctx.is(c.first - 1, ",");
         let cue_at = ctx.tokens[c.first].span.start;
-        let in_sentence = |f: &&Found| f.cue.is_some_and(|cs| cs.start >= sent.start && cs.end <= cue_at);
+        let in_sentence = |f: &&Found| {
+            f.cue
+                .is_some_and(|cs| cs.start >= sent.start && cs.end <= cue_at)
+        };
         let earlier = out
             .iter()
             .rev()
@@ -122,11 +134,16 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
             .find(in_sentence)
             .or_else(|| near(direct, sent).filter(in_sentence).last())
             .and_then(|f| f.speaker.clone());
-        let sp = if set_off { None } else { speaker::before(ctx, c.first, first, false) };
+        let sp = if set_off {
+            None
+        } else {
+            speaker::before(ctx, c.first, first, false)
+        };
         let sp = match sp {
             Some(p) => Some(p),
             None if set_off && earlier.is_some() => None,
-            None => speaker::subject(ctx, first, c.first).or_else(|| speaker::nearest_name(ctx, first, c.first)),
+            None => speaker::subject(ctx, first, c.first)
+                .or_else(|| speaker::nearest_name(ctx, first, c.first)),
         };
         if sp.is_none() && !(set_off && earlier.is_some()) {
             continue;
@@ -144,7 +161,12 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
             after
         } else {
             (after..end_tok)
-                .find(|&k| !ctx.quoted_token(k) && [",", ";", "—", "–", ".", "?", "!"].iter().any(|p| ctx.is(k, p)))
+                .find(|&k| {
+                    !ctx.quoted_token(k)
+                        && [",", ";", "—", "–", ".", "?", "!"]
+                            .iter()
+                            .any(|p| ctx.is(k, p))
+                })
                 .unwrap_or(end_tok)
         };
         if s >= stop {
@@ -156,7 +178,16 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         }
         let before = out.len();
         match (sp, earlier) {
-            (Some(sp), _) => push(ctx, out, referents, direct, sp, content, c, "fragment_clause"),
+            (Some(sp), _) => push(
+                ctx,
+                out,
+                referents,
+                direct,
+                sp,
+                content,
+                c,
+                "fragment_clause",
+            ),
             (None, Some(speaker)) if valid_clause(ctx, direct, content) => {
                 push_speaker(ctx, out, direct, speaker, content, c, "fragment_clause")
             }
@@ -169,7 +200,12 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
 }
 
 /// The speaker phrase, the content and the rule for a cue.
-fn clause_of(ctx: &Context, c: Cue, first: usize, end: usize) -> Option<(Phrase, Span, &'static str)> {
+fn clause_of(
+    ctx: &Context,
+    c: Cue,
+    first: usize,
+    end: usize,
+) -> Option<(Phrase, Span, &'static str)> {
     let last_word = last_content_token(ctx, first, end)?;
     if c.speaker_after {
         // "According to X, CLAUSE" / "CLAUSE, according to X."
@@ -191,29 +227,36 @@ fn clause_of(ctx: &Context, c: Cue, first: usize, end: usize) -> Option<(Phrase,
     // What may follow the cue at the end: "on Friday", "in a report".
     // Or an object and a comma: "…, he told friends, in which …".
     let object_then_comma = |from: usize| {
-        (from..end.min(from + 4)).find(|&k| ctx.is(k, ",")).is_some_and(|k| (from..k).all(|j| ctx.tokens[j].word))
+        (from..end.min(from + 4))
+            .find(|&k| ctx.is(k, ","))
+            .is_some_and(|k| (from..k).all(|j| ctx.tokens[j].word))
     };
     let tail_ok = |from: usize| {
         let words = (from..end).filter(|&k| ctx.tokens[k].word).count();
         object_then_comma(from)
             || words <= 8
-            && (from..end).all(|k| {
-                !ctx.is_word(k, "that") && !ctx.quoted_token(k) && !ctx.tokens[k].capital
-                    || {
+                && (from..end).all(|k| {
+                    !ctx.is_word(k, "that") && !ctx.quoted_token(k) && !ctx.tokens[k].capital || {
                         let mut b = [0u8; 32];
-                        ctx.lower(k, &mut b).is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
+                        ctx.lower(k, &mut b)
+                            .is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
                     }
-            })
+                })
     };
     // "CLAUSE, said X." / "CLAUSE ''quoted,'' said X, the expert." — the
     // comma (or a comma inside the closing mark) before the cue.
     let comma_before = c.first > first
-        && (ctx.is(c.first - 1, ",") || ctx.quoted_token(c.first - 1) && ends_with_comma_quote(ctx, c.first - 1));
+        && (ctx.is(c.first - 1, ",")
+            || ctx.quoted_token(c.first - 1) && ends_with_comma_quote(ctx, c.first - 1));
     if comma_before && c.first - 1 > first {
         if let Some(sp) = speaker::after(ctx, c.next, end, false) {
             let closes = |k: usize| [".", ",", "!", "?", ";"].iter().any(|p| ctx.is(k, p));
             if sp.end >= end || closes(sp.end) {
-                let ce = if ctx.is(c.first - 1, ",") { c.first - 1 } else { c.first };
+                let ce = if ctx.is(c.first - 1, ",") {
+                    c.first - 1
+                } else {
+                    c.first
+                };
                 let content = span_of(ctx, skip_dateline(ctx, first, ce), ce);
                 return Some((sp, content, "clause_speaker_cue"));
             }
@@ -224,7 +267,10 @@ fn clause_of(ctx: &Context, c: Cue, first: usize, end: usize) -> Option<(Phrase,
         // inside its closing mark (… on a global scale," the letter said).
         let clause_end = if sp.first > first && ctx.is(sp.first - 1, ",") {
             Some(sp.first - 1)
-        } else if sp.first > first && ctx.quoted_token(sp.first - 1) && ends_with_comma_quote(ctx, sp.first - 1) {
+        } else if sp.first > first
+            && ctx.quoted_token(sp.first - 1)
+            && ends_with_comma_quote(ctx, sp.first - 1)
+        {
             Some(sp.first)
         } else {
             None
@@ -248,7 +294,11 @@ fn clause_of(ctx: &Context, c: Cue, first: usize, end: usize) -> Option<(Phrase,
         // "agreed on Monday to ban …", "spoke about …": a prepositional
         // phrase is no reported clause.
         let mut b = [0u8; 32];
-        if s == c.next && ctx.lower(s, &mut b).is_some_and(|w| lexicon::CLAUSE_BLOCKERS.contains(&w)) {
+        if s == c.next
+            && ctx
+                .lower(s, &mut b)
+                .is_some_and(|w| lexicon::CLAUSE_BLOCKERS.contains(&w))
+        {
             return None;
         }
         // The clause ends before ", noting …" / ", adding …", which go on
@@ -261,7 +311,9 @@ fn clause_of(ctx: &Context, c: Cue, first: usize, end: usize) -> Option<(Phrase,
                 ctx.is(k, ",")
                     && !ctx.quoted_token(k)
                     && (ctx.cue_at(k + 1).is_some_and(|n| n.verb.participle)
-                        || ctx.lower(k + 1, &mut b).is_some_and(|w| lexicon::CLAUSE_ENDERS.contains(&w)))
+                        || ctx
+                            .lower(k + 1, &mut b)
+                            .is_some_and(|w| lexicon::CLAUSE_ENDERS.contains(&w)))
             })
             .map_or(last_word + 1, |k| k);
         let content = span_of(ctx, s, stop);
@@ -302,7 +354,11 @@ fn near<'f>(found: &'f [Found], span: Span) -> impl Iterator<Item = &'f Found> +
 /// then a dash.
 fn skip_dateline(ctx: &Context, first: usize, end: usize) -> usize {
     let para = ctx.paragraph_at(ctx.tokens.get(first).map_or(0, |t| t.span.start));
-    if ctx.tokens.get(first).map_or(true, |t| t.span.start != para.start) {
+    if ctx
+        .tokens
+        .get(first)
+        .map_or(true, |t| t.span.start != para.start)
+    {
         return first;
     }
     for k in first..end.min(first + 16) {
@@ -344,7 +400,18 @@ fn skip_that(ctx: &Context, from: usize, end: usize) -> usize {
                 || ctx.lower(k, &mut b).is_some_and(|w| {
                     lexicon::TIME_WORDS.contains(&w)
                         || lexicon::pronoun(w).is_some()
-                        || matches!(w, "on" | "in" | "last" | "this" | "reporters" | "journalists" | "me" | "us" | "him" | "them")
+                        || matches!(
+                            w,
+                            "on" | "in"
+                                | "last"
+                                | "this"
+                                | "reporters"
+                                | "journalists"
+                                | "me"
+                                | "us"
+                                | "him"
+                                | "them"
+                        )
                 }))
     };
     if let Some(t) = (s..lim).find(|&k| ctx.is_word(k, "that")) {
@@ -365,9 +432,9 @@ fn is_open_mark(ctx: &Context, k: usize) -> bool {
 
 /// The last token of the sentence that is not final punctuation.
 fn last_content_token(ctx: &Context, first: usize, end: usize) -> Option<usize> {
-    (first..end).rev().find(|&k| {
-        ctx.tokens[k].word || !matches!(ctx.word(k), "." | "!" | "?" | "," | ";" | ":")
-    })
+    (first..end)
+        .rev()
+        .find(|&k| ctx.tokens[k].word || !matches!(ctx.word(k), "." | "!" | "?" | "," | ";" | ":"))
 }
 
 /// The text span from token `a` to token `b` (exclusive).
@@ -382,12 +449,17 @@ fn span_of(ctx: &Context, a: usize, b: usize) -> Span {
 /// quote found already.
 fn valid_clause(ctx: &Context, direct: &[Found], content: Span) -> bool {
     // A clause around a quoted fragment may be short: "it ''predatory''".
-    let has_quote = quotes_within(ctx, content).iter().any(|q| content.contains(q.inner));
+    let has_quote = quotes_within(ctx, content)
+        .iter()
+        .any(|q| content.contains(q.inner));
     let min = if has_quote { 2 } else { MIN_WORDS };
     !content.is_empty()
         && content.as_str(ctx.text).split_whitespace().count() >= min
-        && !near(direct, content)
-            .any(|d| d.kind == QuoteKind::Direct && d.span.overlaps(content) && d.span.len() * 2 > content.len())
+        && !near(direct, content).any(|d| {
+            d.kind == QuoteKind::Direct
+                && d.span.overlaps(content)
+                && d.span.len() * 2 > content.len()
+        })
 }
 
 /// Records a reported clause for the speaker phrase `sp`.
@@ -420,10 +492,15 @@ fn push_speaker(
     c: Cue,
     rule: &'static str,
 ) {
-    let confidence = if rule == "speaker_cue_clause" { 0.7 } else { 0.65 };
+    let confidence = if rule == "speaker_cue_clause" {
+        0.7
+    } else {
+        0.65
+    };
     for q in quotes_within(ctx, content) {
         if content.contains(q.outer()) || content.contains(q.inner) {
-            let is_direct = near(direct, q.inner).any(|d| d.span == q.inner && d.kind == QuoteKind::Direct);
+            let is_direct =
+                near(direct, q.inner).any(|d| d.span == q.inner && d.kind == QuoteKind::Direct);
             if !is_direct {
                 out.push(Found {
                     span: q.inner,

@@ -29,7 +29,10 @@ pub(crate) struct Quoted {
 impl Quoted {
     /// From the opening mark to the closing mark (or the content's end).
     pub(crate) fn outer(&self) -> Span {
-        Span::new(self.open.start, self.close.map_or(self.inner.end, |c| c.end))
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.inner.end, |c| c.end),
+        )
     }
 }
 
@@ -77,7 +80,11 @@ fn opens_after(c: Option<char>) -> bool {
 fn closes_before(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || (c.is_ascii_punctuation() && c != '#' && c != '@') || matches!(c, '—' | '–' | '…'),
+        Some(c) => {
+            c.is_whitespace()
+                || (c.is_ascii_punctuation() && c != '#' && c != '@')
+                || matches!(c, '—' | '–' | '…')
+        }
     }
 }
 
@@ -158,7 +165,7 @@ pub(crate) fn scan(text: &str) -> Vec<Quoted> {
                 let opens = match role {
                     Role::Open => true,
                     Role::Close => left && !right,
-                    Role::Either => !(right && !left) && !prev.is_some_and(|p| p.is_ascii_digit()),
+                    Role::Either => (!right || left) && !prev.is_some_and(|p| p.is_ascii_digit()),
                 };
                 if opens {
                     open = Some(Open {
@@ -260,7 +267,10 @@ mod tests {
     #[test]
     fn nested_and_apostrophes() {
         let t = "\"After the publication of 'Cablegate', it is Assange's time,\" they said.";
-        assert_eq!(quotes(t), vec!["After the publication of 'Cablegate', it is Assange's time,"]);
+        assert_eq!(
+            quotes(t),
+            vec!["After the publication of 'Cablegate', it is Assange's time,"]
+        );
         let t = "“He said “no” to me,” she said.";
         assert_eq!(quotes(t), vec!["He said “no” to me,"]);
         assert!(quotes("don't, Assange’s, the '90s, rock 'n' roll, students' union").is_empty());
@@ -271,7 +281,10 @@ mod tests {
         let t = "\"First paragraph.\n\n\"Second paragraph,\" he said.";
         let q = scan(t);
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].inner.as_str(t), "First paragraph.\n\n\"Second paragraph,");
+        assert_eq!(
+            q[0].inner.as_str(t),
+            "First paragraph.\n\n\"Second paragraph,"
+        );
         assert_eq!(q[0].paragraphs, 2);
     }
 

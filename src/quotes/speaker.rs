@@ -123,12 +123,18 @@ pub(crate) fn after(ctx: &Context, start: usize, ceil: usize, lenient: bool) -> 
     let mut i = start;
     // "said on Monday X" is rare; "said Monday" has no speaker after it.
     let first = ctx.lower(i, &mut buf).map(str::to_owned);
-    if first.as_deref().is_some_and(|w| lexicon::TIME_WORDS.contains(&w)) {
+    if first
+        .as_deref()
+        .is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
+    {
         return None;
     }
     if let Some(w) = first.as_deref() {
         if lexicon::pronoun(w).is_some() {
-            return Some(Phrase { first: i, end: i + 1 });
+            return Some(Phrase {
+                first: i,
+                end: i + 1,
+            });
         }
     }
     while i < ceil && i - start < MAX_AFTER {
@@ -151,8 +157,9 @@ pub(crate) fn after(ctx: &Context, start: usize, ceil: usize, lenient: bool) -> 
                 && ctx.tokens[i + 1].word
                 && (ctx.tokens[i + 1].capital || {
                     let mut b2 = [0u8; 32];
-                    ctx.lower(i + 1, &mut b2)
-                        .is_some_and(|n| lexicon::DETERMINERS.contains(&n) || lexicon::is_speaker_noun(n))
+                    ctx.lower(i + 1, &mut b2).is_some_and(|n| {
+                        lexicon::DETERMINERS.contains(&n) || lexicon::is_speaker_noun(n)
+                    })
                 });
             if i == start || !next_ok {
                 break;
@@ -182,7 +189,10 @@ pub(crate) fn after(ctx: &Context, start: usize, ceil: usize, lenient: bool) -> 
     } {
         i -= 1;
     }
-    let p = Phrase { first: start, end: i };
+    let p = Phrase {
+        first: start,
+        end: i,
+    };
     (i > start && acceptable(ctx, p, lenient)).then_some(p)
 }
 
@@ -206,11 +216,16 @@ fn chunk_back(ctx: &Context, end: usize, floor: usize) -> Option<Phrase> {
         let w = ctx.lower(k, &mut buf).unwrap_or("");
         if lexicon::pronoun(w).is_some() {
             if i == end {
-                return Some(Phrase { first: k, end: k + 1 });
+                return Some(Phrase {
+                    first: k,
+                    end: k + 1,
+                });
             }
             break;
         }
-        if lexicon::SPEAKER_STOPS.contains(&w) && !(w == "and" && i < end && ctx.tokens[k - 1.min(k)].capital) {
+        if lexicon::SPEAKER_STOPS.contains(&w)
+            && !(w == "and" && i < end && ctx.tokens[k - 1.min(k)].capital)
+        {
             break;
         }
         if !t.capital && lexicon::cue_verb(w).is_some() && !ctx.after_determiner(k) {
@@ -249,7 +264,9 @@ fn joins_abbreviation(ctx: &Context, k: usize) -> bool {
         && (prev.contains('.')
             || (prev.chars().count() == 1 && ctx.tokens[k - 1].capital)
             || title()
-            || lexicon::NAME_SUFFIXES.iter().any(|s| s.len() == prev.len() + 1 && s.starts_with(prev) && s.ends_with('.')))
+            || lexicon::NAME_SUFFIXES
+                .iter()
+                .any(|s| s.len() == prev.len() + 1 && s.starts_with(prev) && s.ends_with('.')))
 }
 
 fn is_hard_stop(ctx: &Context, k: usize) -> bool {
@@ -267,8 +284,12 @@ fn names_someone(ctx: &Context, p: Phrase) -> bool {
         t.word
             && (lexicon::pronoun(w).is_some()
                 || lexicon::is_speaker_noun(w)
-                || lexicon::is_speaker_noun(ctx.word(i).trim_end_matches("'s").trim_end_matches("’s"))
-                || (t.capital && !lexicon::DETERMINERS.contains(&w) && !lexicon::SPEAKER_STOPS.contains(&w)))
+                || lexicon::is_speaker_noun(
+                    ctx.word(i).trim_end_matches("'s").trim_end_matches("’s"),
+                )
+                || (t.capital
+                    && !lexicon::DETERMINERS.contains(&w)
+                    && !lexicon::SPEAKER_STOPS.contains(&w)))
     })
 }
 
@@ -284,9 +305,9 @@ fn acceptable(ctx: &Context, p: Phrase, lenient: bool) -> bool {
     let mut buf = [0u8; 32];
     (p.first..p.end).any(|i| {
         ctx.tokens[i].word
-            && ctx
-                .lower(i, &mut buf)
-                .map_or(true, |w| !lexicon::DETERMINERS.contains(&w) && !lexicon::SPEAKER_STOPS.contains(&w))
+            && ctx.lower(i, &mut buf).map_or(true, |w| {
+                !lexicon::DETERMINERS.contains(&w) && !lexicon::SPEAKER_STOPS.contains(&w)
+            })
     })
 }
 
@@ -314,12 +335,18 @@ pub(crate) fn leading_name(ctx: &Context, p: Phrase) -> Option<Phrase> {
     let mut buf = [0u8; 32];
     let mut e = p.first;
     while e < p.end && (ctx.tokens[e].capital || joins_abbreviation(ctx, e)) {
-        if ctx.lower(e, &mut buf).is_some_and(|w| lexicon::SPEAKER_STOPS.contains(&w)) {
+        if ctx
+            .lower(e, &mut buf)
+            .is_some_and(|w| lexicon::SPEAKER_STOPS.contains(&w))
+        {
             break;
         }
         e += 1;
     }
-    (e > p.first).then_some(Phrase { first: p.first, end: e })
+    (e > p.first).then_some(Phrase {
+        first: p.first,
+        end: e,
+    })
 }
 
 /// The span of a phrase.
@@ -355,7 +382,12 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
     let sp = span(ctx, p);
     let mut buf = [0u8; 32];
     let single = p.end - p.first == 1;
-    if single && ctx.lower(p.first, &mut buf).and_then(lexicon::pronoun).is_some() {
+    if single
+        && ctx
+            .lower(p.first, &mut buf)
+            .and_then(lexicon::pronoun)
+            .is_some()
+    {
         let speaker = Speaker {
             span: sp,
             canonical: None,
@@ -375,7 +407,10 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
         .iter()
         .rev()
         .find(|e| e.label == Label::Person)
-        .or_else(|| ents.iter().find(|e| matches!(e.label, Label::Org | Label::Outlet)))
+        .or_else(|| {
+            ents.iter()
+                .find(|e| matches!(e.label, Label::Org | Label::Outlet))
+        })
         .copied();
     if let Some(e) = pick {
         let kind = match e.label {
@@ -402,8 +437,8 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
     while k > p.first && (ctx.tokens[k - 1].capital || joins_abbreviation(ctx, k - 1)) {
         k -= 1;
     }
-    let name_run = (k < p.end)
-        .then(|| Span::new(ctx.tokens[k].span.start, ctx.tokens[p.end - 1].stem().end));
+    let name_run =
+        (k < p.end).then(|| Span::new(ctx.tokens[k].span.start, ctx.tokens[p.end - 1].stem().end));
     let lowered_last = ctx.lower(p.end - 1, &mut buf).unwrap_or("").to_string();
     let plural = (lowered_last.ends_with('s') && !ctx.tokens[p.end - 1].capital)
         || (p.first..p.end).any(|i| ctx.is_word(i, "and"));
@@ -437,7 +472,11 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
         id: None,
         label: None,
     };
-    let kind = if plural { RefKind::Group } else { RefKind::Thing };
+    let kind = if plural {
+        RefKind::Group
+    } else {
+        RefKind::Thing
+    };
     // A pronoun that refers back to "the media outlets" resolves to that
     // phrase.
     let r = Referent {
@@ -454,8 +493,16 @@ pub(crate) fn make(ctx: &Context, p: Phrase) -> (Speaker, Option<Referent>) {
 /// follows it.
 fn is_possessive_modifier(ctx: &Context, e: &Entity, phrase: Span) -> bool {
     let rest = ctx.text.get(e.span.end..phrase.end).unwrap_or("");
-    let after = ["'s", "’s", "'", "’"].iter().find(|p| rest.starts_with(**p));
-    after.is_some_and(|p| rest[p.len()..].trim_start().chars().next().is_some_and(char::is_alphanumeric))
+    let after = ["'s", "’s", "'", "’"]
+        .iter()
+        .find(|p| rest.starts_with(**p));
+    after.is_some_and(|p| {
+        rest[p.len()..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The gender of a person entity: the title before it, then the gazetteer.
@@ -473,9 +520,9 @@ fn title_gender(ctx: &Context, at: usize) -> Option<Gender> {
                 .next_back()
                 .map_or(true, |c| !c.is_alphanumeric())
     };
-    if lexicon::MALE_TITLES.iter().any(|t| ends(t)) {
+    if lexicon::MALE_TITLES.iter().any(ends) {
         Some(Gender::Male)
-    } else if lexicon::FEMALE_TITLES.iter().any(|t| ends(t)) {
+    } else if lexicon::FEMALE_TITLES.iter().any(ends) {
         Some(Gender::Female)
     } else {
         None
@@ -539,7 +586,9 @@ pub(crate) fn resolve_pronoun(
     referents: &[Referent],
 ) -> bool {
     let mut buf = [0u8; 32];
-    let Some((plural, g)) = lexicon::lower(speaker.span.as_str(ctx.text), &mut buf).and_then(lexicon::pronoun) else {
+    let Some((plural, g)) =
+        lexicon::lower(speaker.span.as_str(ctx.text), &mut buf).and_then(lexicon::pronoun)
+    else {
         return false;
     };
     let word = speaker.span.as_str(ctx.text).to_ascii_lowercase();
