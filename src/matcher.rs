@@ -197,7 +197,8 @@ impl MatcherBuilder {
             let folded = &self.arena[start..];
             let lead = folded.len() - folded.trim_start().len();
             let folded = folded.trim();
-            if !folded.chars().any(char::is_alphanumeric) || folded.len() > u16::MAX as usize {
+            // A name needs a letter: "538" alone would match any number.
+            if !folded.chars().any(char::is_alphabetic) || folded.len() > u16::MAX as usize {
                 self.arena.truncate(start);
                 continue;
             }
@@ -573,15 +574,14 @@ fn names_of<'a>(entry: &Entry<'a>) -> Vec<(&'a str, Strength, bool)> {
         };
         out.push((a.text, s, a.case_sensitive));
     }
-    // "The Guardian" is also "Guardian"; the article stays in the longer form.
-    // A single common word left without its article ("Wire" of "The Wire")
-    // would match everywhere; such names need their "The".
+    // "The New York Times" is also "New York Times"; the article stays in
+    // the longer form. A single word left without its article ("Wire" of
+    // "The Wire", "Australian" of "The Australian") would match everywhere:
+    // such names need their "The" unless the gazetteer lists the short form.
     let mut extra = Vec::new();
     for &(t, s, cs) in &out {
         if let Some(rest) = t.strip_prefix("The ").or_else(|| t.strip_prefix("the ")) {
-            let one_common_word =
-                !rest.trim().contains(' ') && lexicon::is_common_word(&fold_str(rest.trim()));
-            if !one_common_word {
+            if rest.trim().contains(' ') {
                 extra.push((rest, s, cs));
             }
         }
@@ -618,8 +618,11 @@ pub(crate) fn derived_surnames(name: &str) -> Vec<&str> {
     if n >= 3 {
         out.push(&name[words[n - 2].0..end]);
     }
-    // An initial ("J.") or a particle alone is no surname.
-    out.retain(|s| s.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    // An initial ("J."), a particle alone, or an acronym ("AA" of "Anuel
+    // AA") is no surname.
+    out.retain(|s| {
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && s.chars().any(char::is_lowercase)
+    });
     out
 }
 

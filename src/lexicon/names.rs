@@ -224,6 +224,71 @@ pub(crate) const FEMALE_TITLES: &[&str] = &[
     "Councilwoman",
 ];
 
+/// The gender a title (with any modifiers before it) implies.
+pub(crate) fn title_gender(title: &str) -> Option<crate::gazetteer::Gender> {
+    let last = title.rsplit(' ').next().unwrap_or(title);
+    if MALE_TITLES.contains(&last) || MALE_TITLES.contains(&title) {
+        Some(crate::gazetteer::Gender::Male)
+    } else if FEMALE_TITLES.contains(&last) || FEMALE_TITLES.contains(&title) {
+        Some(crate::gazetteer::Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Words that end the name of a company or institution: a place or person
+/// before them is part of the name ("First Boston Corp", "Eastman Kodak
+/// Co", "Texas Christian University").
+pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Co",
+    "Company",
+    "Inc",
+    "Incorporated",
+    "Ltd",
+    "Limited",
+    "Plc",
+    "PLC",
+    "LLC",
+    "LLP",
+    "AG",
+    "SA",
+    "NV",
+    "BV",
+    "GmbH",
+    "SpA",
+    "Spa",
+    "Bancorp",
+    "Bancshares",
+    "Securities",
+    "Holdings",
+    "Industries",
+    "Resources",
+    "Electric",
+    "Steel",
+    "Shipping",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Foods",
+    "Partners",
+    "Trust",
+    "Insurance",
+    "Petroleum",
+    "Mining",
+    "Energy",
+    "Exchange",
+    "Enterprises",
+    "Brothers",
+    "Bros",
+    "University",
+    "College",
+    "Hospital",
+    "Institute",
+    "School",
+];
+
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
 pub(crate) const NAME_SUFFIXES: &[&str] = &[
     "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "Jnr", "Snr", "jr.", "sr.",
