@@ -214,7 +214,7 @@ fn in_company_name(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("");
     let line = rest.split('\n').next().unwrap_or("");
     for (i, word) in line.split(' ').skip(1).take(4).enumerate() {
-        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')', '>']);
         if lexicon::COMPANY_SUFFIXES.contains(&bare) {
             return true;
         }
