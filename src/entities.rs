@@ -84,6 +84,10 @@ pub(crate) fn find(
         if matches!(entry.label, Label::Loc | Label::Person) && in_company_name(text, m.span.end) {
             continue;
         }
+        // "Bank of Tokyo", "National Bank of Iraq", "Air Mauritius".
+        if entry.label == Label::Loc && after_institution_word(text, m.span.start) {
+            continue;
+        }
         taken_to = m.span.end;
         let title = if entry.label == Label::Person {
             title_before(text, m.span.start)
@@ -226,6 +230,15 @@ fn in_company_name(text: &str, end: usize) -> bool {
         }
     }
     false
+}
+
+/// True when a place name follows an institution's head word: "Bank of
+/// Tokyo", "University of Michigan", "Air Mauritius".
+fn after_institution_word(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches(' ');
+    let head = head.strip_suffix(" of").unwrap_or(head);
+    let word = head.rsplit([' ', '\n', '(']).next().unwrap_or("");
+    lexicon::INSTITUTION_WORDS.contains(&word)
 }
 
 /// True when the word at `at` of `head` starts a sentence or a line.

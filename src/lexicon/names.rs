@@ -289,6 +289,28 @@ pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "School",
 ];
 
+/// Head words of institutions named after a place: a place right after
+/// them (or after "of") is part of the institution's name ("Bank of Tokyo",
+/// "Air Mauritius").
+pub(crate) const INSTITUTION_WORDS: &[&str] = &[
+    "Bank",
+    "Banco",
+    "Banque",
+    "University",
+    "Universidad",
+    "College",
+    "Institute",
+    "Museum",
+    "Air",
+    "Airlines",
+    "Airways",
+    "Port",
+    "Archdiocese",
+    "Diocese",
+    "Stock",
+    "Exchange",
+];
+
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
 pub(crate) const NAME_SUFFIXES: &[&str] = &[
     "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "Jnr", "Snr", "jr.", "sr.",
