@@ -557,3 +557,57 @@ mod table_tests {
         assert!(g.entry(2).is_none());
     }
 }
+
+/// The quality bar of the embedded defaults (issue: default gazetteers).
+#[cfg(test)]
+mod default_quality {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::lexicon;
+    use crate::normalize::fold_str;
+
+    #[test]
+    fn default_gazetteers_are_clean() {
+        let sources = GazetteerSource::defaults();
+        assert!(sources.len() >= 5, "the default gazetteers are missing");
+        // Format and unique ids: parsing succeeds.
+        let mut names: HashMap<String, Vec<(String, bool)>> = HashMap::new();
+        let mut problems = Vec::new();
+        let mut counts: HashMap<Label, usize> = HashMap::new();
+        parse_all(&sources, |_, e| {
+            *counts.entry(e.label).or_default() += 1;
+            let mut add = |text: &str, ambiguous: bool| {
+                let key = fold_str(text);
+                let list = names.entry(key).or_default();
+                if !list.iter().any(|(id, _)| id == e.id) {
+                    list.push((e.id.to_string(), ambiguous));
+                }
+            };
+            add(e.canonical, false);
+            for a in &e.aliases {
+                add(a.text, a.ambiguous);
+                let folded = fold_str(a.text);
+                if !a.case_sensitive && !folded.contains(' ') && lexicon::is_common_word(&folded) {
+                    problems.push(format!("{}: alias {:?} is a common word without '='", e.id, a.text));
+                }
+            }
+            if !e.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                problems.push(format!("{}: id is not a lower-case slug", e.id));
+            }
+        })
+        .unwrap_or_else(|err| panic!("{err}"));
+        for (name, list) in &names {
+            if list.len() > 1 && !list.iter().all(|(_, ambiguous)| *ambiguous) {
+                problems.push(format!("{name:?} is shared by {list:?} without '?' on every entry"));
+            }
+        }
+        problems.sort();
+        assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+        // The counts the defaults promise.
+        assert!(counts[&Label::Person] >= 3000, "{counts:?}");
+        assert!(counts[&Label::Outlet] >= 1000, "{counts:?}");
+        assert!(counts[&Label::Org] >= 1500, "{counts:?}");
+        assert!(counts[&Label::Loc] >= 1000, "{counts:?}");
+    }
+}
