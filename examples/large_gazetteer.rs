@@ -6,14 +6,15 @@
 //! cargo run --release --example large_gazetteer -- [N_NAMES] [CORPUS.jsonl]
 //! ```
 //!
-//! Defaults: 1,000,000 names and `../shared/data/corpus/news.jsonl`. The
+//! Defaults: 1,000,000 names and `../shared/data/corpus/news.jsonl`;
+//! `WHOSAID_ENGINE=automaton` or `words` forces a matching engine. The
 //! names are made of syllables, deterministic and all distinct, and written
 //! as a TSV text in memory; nothing is written to disk.
 
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use whosaid::{Extractor, GazetteerSource};
+use whosaid::{Extractor, GazetteerSource, MatchEngine};
 
 const SYLLABLES: &[&str] = &[
     "ka", "ro", "mi", "tes", "lan", "vo", "ri", "den", "sa", "gul", "bor", "el", "na", "tri",
@@ -96,8 +97,15 @@ fn main() {
     );
     let rss_before = peak_rss_mb();
 
+    // WHOSAID_ENGINE=automaton|words forces an engine (default: auto).
+    let engine = match std::env::var("WHOSAID_ENGINE").as_deref() {
+        Ok("automaton") => MatchEngine::Automaton,
+        Ok("words") => MatchEngine::WordIndex,
+        _ => MatchEngine::Auto,
+    };
     let t = Instant::now();
     let ex = Extractor::builder()
+        .match_engine(engine)
         .gazetteer(GazetteerSource::from_text("synthetic.tsv", tsv))
         .build()
         .unwrap_or_else(|e| panic!("{e}"));

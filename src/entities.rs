@@ -147,13 +147,15 @@ fn resolve(
     // A surname glued to another capitalised word belongs to another name
     // ("Karl Vak", "Eishiro Saito", "Eastman Kodak"); so does a one-word
     // person's name ("Vera Drake").
-    let one_word_person = !m.span.as_str(text).contains(' ')
-        && matcher.accepted(m, text, folded).all(|c| {
-            gazetteer
-                .entry(c.entry)
-                .is_some_and(|e| e.label == Label::Person)
-        });
-    if (full_count == 0 || one_word_person) && inside_other_name(text, m.span) {
+    let one_word_person = || {
+        !m.span.as_str(text).contains(' ')
+            && matcher.accepted(m, text, folded).all(|c| {
+                gazetteer
+                    .entry(c.entry)
+                    .is_some_and(|e| e.label == Label::Person)
+            })
+    };
+    if inside_other_name(text, m.span) && (full_count == 0 || one_word_person()) {
         return None;
     }
     if let Some((e, _, _)) = best {

@@ -589,21 +589,35 @@ mod default_quality {
                 add(a.text, a.ambiguous);
                 let folded = fold_str(a.text);
                 if !a.case_sensitive && !folded.contains(' ') && lexicon::is_common_word(&folded) {
-                    problems.push(format!("{}: alias {:?} is a common word without '='", e.id, a.text));
+                    problems.push(format!(
+                        "{}: alias {:?} is a common word without '='",
+                        e.id, a.text
+                    ));
                 }
             }
-            if !e.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            if !e
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
                 problems.push(format!("{}: id is not a lower-case slug", e.id));
             }
         })
         .unwrap_or_else(|err| panic!("{err}"));
         for (name, list) in &names {
             if list.len() > 1 && !list.iter().all(|(_, ambiguous)| *ambiguous) {
-                problems.push(format!("{name:?} is shared by {list:?} without '?' on every entry"));
+                problems.push(format!(
+                    "{name:?} is shared by {list:?} without '?' on every entry"
+                ));
             }
         }
         problems.sort();
-        assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "{} problems:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
         // The counts the defaults promise.
         assert!(counts[&Label::Person] >= 3000, "{counts:?}");
         assert!(counts[&Label::Outlet] >= 1000, "{counts:?}");

@@ -8,32 +8,46 @@
 //! every match is mapped back to the exact original bytes.
 
 /// The folded copy of a text and the map from its bytes to the original's.
+///
+/// The map is piecewise: most characters fold to as many bytes as they
+/// had (all of ASCII, most letters of other scripts), so only the places
+/// where the lengths differ are recorded. ASCII text needs no map at all.
 #[derive(Debug, Default)]
 pub(crate) struct Folded {
     text: String,
-    /// For every byte of `text`, the byte offset in the original of the
-    /// character it came from.
-    map: Vec<u32>,
+    /// Pieces in folded order: from folded byte `folded`, either one
+    /// character whose folded bytes all map to original byte `orig`
+    /// (`whole`), or a run that maps byte for byte from `orig` on.
+    pieces: Vec<Piece>,
     /// Length of the original text in bytes.
     orig_len: usize,
+}
+
+/// One piece of the offset map.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    folded: usize,
+    orig: usize,
+    /// A single character whose folded length differs from its own.
+    whole: bool,
 }
 
 impl Folded {
     /// Folds `original`.
     pub(crate) fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len() + 16);
-        let mut map = Vec::with_capacity(original.len() + 16);
+        let mut pieces = vec![Piece {
+            folded: 0,
+            orig: 0,
+            whole: false,
+        }];
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Offsets beyond u32 saturate; such texts are not matched
-            // precisely but never cause a panic.
-            let o = u32::try_from(i).unwrap_or(u32::MAX);
             // ASCII, the bulk of news text: one byte in, one byte out.
             let b = bytes[i];
             if b.is_ascii() {
                 text.push(b.to_ascii_lowercase() as char);
-                map.push(o);
                 i += 1;
                 continue;
             }
@@ -42,12 +56,29 @@ impl Folded {
             };
             let before = text.len();
             fold_char(c, &mut text);
-            map.resize(map.len() + (text.len() - before), o);
-            i += c.len_utf8();
+            let len = c.len_utf8();
+            // One character of the same length keeps the byte-for-byte run
+            // (Cyrillic, Greek, …); anything else maps as a whole.
+            let folded = &text[before..];
+            let same_shape = folded.len() == len && folded.chars().count() == 1;
+            if !same_shape {
+                // This character maps as a whole; a new run starts after it.
+                pieces.push(Piece {
+                    folded: before,
+                    orig: i,
+                    whole: true,
+                });
+                pieces.push(Piece {
+                    folded: text.len(),
+                    orig: i + len,
+                    whole: false,
+                });
+            }
+            i += len;
         }
         Folded {
             text,
-            map,
+            pieces,
             orig_len: original.len(),
         }
     }
@@ -59,9 +90,17 @@ impl Folded {
 
     /// The original byte offset where the folded byte `i` starts.
     pub(crate) fn orig_start(&self, i: usize) -> usize {
-        match self.map.get(i) {
-            Some(&o) => (o as usize).min(self.orig_len),
-            None => self.orig_len,
+        if i >= self.text.len() {
+            return self.orig_len;
+        }
+        let k = self.pieces.partition_point(|p| p.folded <= i);
+        let Some(p) = k.checked_sub(1).and_then(|k| self.pieces.get(k)) else {
+            return 0;
+        };
+        if p.whole {
+            p.orig
+        } else {
+            (p.orig + (i - p.folded)).min(self.orig_len)
         }
     }
 
@@ -71,7 +110,12 @@ impl Folded {
         if end == 0 {
             return 0;
         }
-        let start = self.orig_start(end - 1);
+        // The folded character that holds byte `end - 1`.
+        let mut last = end - 1;
+        while last > 0 && !self.text.is_char_boundary(last) {
+            last -= 1;
+        }
+        let start = self.orig_start(last);
         match original.get(start..).and_then(|s| s.chars().next()) {
             Some(c) => start + c.len_utf8(),
             None => self.orig_len,
@@ -214,6 +258,29 @@ mod tests {
         let end = start + "lopez".len();
         let (s, e) = (f.orig_start(start), f.orig_end(original, end));
         assert_eq!(&original[s..e], "López");
+    }
+
+    #[test]
+    fn every_char_boundary_maps_to_a_char_boundary() {
+        let original = "Ärger: Weiß, Δημήτρης, Москва, López, 😀 ﬁ İstanbul, Łódź.";
+        let f = Folded::new(original);
+        let hay = f.as_str();
+        for i in (0..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+            let o = f.orig_start(i);
+            assert!(original.is_char_boundary(o), "{i} -> {o}");
+            if i > 0 {
+                let e = f.orig_end(original, i);
+                assert!(original.is_char_boundary(e) && e >= o, "{i} -> end {e}");
+            }
+        }
+        let s = hay.find("moskva").map(|_| ()).is_none();
+        assert!(s, "Cyrillic is lower-cased, not transliterated");
+        let start = hay.find("москва").unwrap();
+        let end = start + "москва".len();
+        assert_eq!(
+            &original[f.orig_start(start)..f.orig_end(original, end)],
+            "Москва"
+        );
     }
 
     #[test]
