@@ -59,7 +59,8 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
             if c.verb.participle && c.first > first && ctx.is(c.first - 1, ",") {
                 let sp = last.or_else(|| speaker::subject(ctx, first, c.first));
                 let s = skip_that(ctx, c.next, end);
-                let stop = last_content_token(ctx, first, end).map_or(s, |l| l + 1);
+                let stop = last_content_token(ctx, first, end)
+                    .map_or(s, |l| clause_stop(ctx, s + 1, l + 1));
                 if let (Some(sp), true) = (sp, s < stop) {
                     let content = span_of(ctx, s, stop);
                     push(
@@ -109,7 +110,7 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         let sent = ctx.sentence_at(q.open.start);
         let first = ctx.token_at(sent.start);
         let open = ctx.token_at(q.open.start);
-        let lo = open.saturating_sub(12).max(first);
+        let lo = open.saturating_sub(20).max(first);
         let window = || (lo..open).rev().take_while(|&k| !ctx.quoted_token(k));
         // A cue, else the nearest word that looks like a verb ("pressed
         // for an entitlement-slashing “Grand Bargain”").
@@ -304,22 +305,38 @@ fn clause_of(
         // The clause ends before ", noting …" / ", adding …", which go on
         // with the same speaker.
         // So does a comma before a relative or concessive clause (", which
-        // …", ", though …").
-        let stop = (s..last_word)
-            .find(|&k| {
-                let mut b = [0u8; 32];
-                ctx.is(k, ",")
-                    && !ctx.quoted_token(k)
-                    && (ctx.cue_at(k + 1).is_some_and(|n| n.verb.participle)
-                        || ctx
-                            .lower(k + 1, &mut b)
-                            .is_some_and(|w| lexicon::CLAUSE_ENDERS.contains(&w)))
-            })
-            .map_or(last_word + 1, |k| k);
+        // …", ", though …"), also when the comma ends a quote ("corrupt,").
+        let stop = clause_stop(ctx, s, last_word + 1);
         let content = span_of(ctx, s, stop);
         return Some((sp, content, "speaker_cue_clause"));
     }
     None
+}
+
+/// Where a reported clause from token `s` ends, at most at `end`: before
+/// ", noting …", ", which …", ", though …" and the like — the comma may
+/// be the last character of a quote (`"corrupt," noting …`).
+fn clause_stop(ctx: &Context, s: usize, end: usize) -> usize {
+    let opens_new_clause = |k: usize| {
+        let mut b = [0u8; 32];
+        ctx.cue_at(k).is_some_and(|n| n.verb.participle)
+            || ctx
+                .lower(k, &mut b)
+                .is_some_and(|w| lexicon::CLAUSE_ENDERS.contains(&w))
+    };
+    for k in s..end {
+        if ctx.is(k, ",") && !ctx.quoted_token(k) && opens_new_clause(k + 1) {
+            return k;
+        }
+        if ctx.quoted_token(k)
+            && ends_with_comma_quote(ctx, k)
+            && k + 1 < end
+            && opens_new_clause(k + 1)
+        {
+            return k + 1;
+        }
+    }
+    end
 }
 
 /// True when token `k`, a closing quotation mark, closes a quote whose
