@@ -217,7 +217,12 @@ fn inside_other_name(text: &str, span: Span) -> bool {
 /// True when the capitalised words after byte `end` run into a company
 /// suffix ("Corp", "Co", "Bancorp", "Electric and Power Co").
 fn in_company_name(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or("");
+    // A bounded look ahead keeps this constant-time on one-line texts.
+    let mut stop = (end + 120).min(text.len());
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = text.get(end..stop).unwrap_or("");
     let line = rest.split('\n').next().unwrap_or("");
     for (i, word) in line.split(' ').skip(1).take(4).enumerate() {
         let bare = word.trim_end_matches([',', '.', ';', ':', ')', '>']);
