@@ -275,6 +275,16 @@ pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
     if trimmed.len() == head.len() && !head.is_empty() {
         return None; // the name is glued to what precedes it
     }
+    // Every title ends with a word of the title list's last words: a quick
+    // check before trying each title.
+    let last_word = trimmed
+        .rsplit([' ', '\n', '\t', '(', '"', '“'])
+        .next()
+        .unwrap_or("");
+    let last_word = last_word.rsplit('-').next().unwrap_or(last_word);
+    if !lexicon::is_title_last_word(last_word) {
+        return None;
+    }
     let t = lexicon::TITLES
         .iter()
         .filter(|t| ends_with_word(trimmed, t))

@@ -1,6 +1,8 @@
 //! Words around names: titles, name suffixes, demonym endings and the common
 //! English words that make a one-word alias need its capital letter.
 
+use super::WordSet;
+
 use std::collections::HashSet;
 
 use crate::hash::FxBuildHasher;
@@ -9,7 +11,7 @@ use std::sync::OnceLock;
 /// Titles and offices that may stand before a person's name ("President
 /// Biden", "Mr. Assange", "Prime Minister Rishi Sunak"). Longer titles are
 /// tried first, so "Vice President" wins over "President".
-pub(crate) const TITLES: &[&str] = &[
+pub(crate) static TITLES: WordSet = WordSet::new(&[
     "President",
     "Vice President",
     "Vice-President",
@@ -143,11 +145,27 @@ pub(crate) const TITLES: &[&str] = &[
     "Presidential candidate",
     "former President",
     "President-elect",
-];
+]);
+
+/// True when `word` ends one of the [`TITLES`] ("Minister" of "Prime
+/// Minister", "Mr.").
+pub(crate) fn is_title_last_word(word: &str) -> bool {
+    static LAST: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
+    LAST.get_or_init(|| {
+        TITLES
+            .iter()
+            .map(|t| {
+                let w = t.rsplit(' ').next().unwrap_or(t);
+                w.rsplit('-').next().unwrap_or(w)
+            })
+            .collect()
+    })
+    .contains(word)
+}
 
 /// Words that may stand before a title and belong to it: "former President",
 /// "then-Secretary", "U.S. Secretary of State".
-pub(crate) const TITLE_MODIFIERS: &[&str] = &[
+pub(crate) static TITLE_MODIFIERS: WordSet = WordSet::new(&[
     "former",
     "Former",
     "then",
@@ -179,14 +197,14 @@ pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "Federal",
     "Labour",
     "Conservative",
-];
+]);
 
 /// Endings of nationality adjectives that may stand before a title
 /// ("Mexican President", "Chinese Premier").
-pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ch", "i", "ic", "ian"];
+pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ch", "i", "ic", "ian", "ine"];
 
 /// Titles that tell a person's gender.
-pub(crate) const MALE_TITLES: &[&str] = &[
+pub(crate) static MALE_TITLES: WordSet = WordSet::new(&[
     "Mr.",
     "Mr",
     "King",
@@ -203,10 +221,10 @@ pub(crate) const MALE_TITLES: &[&str] = &[
     "Emir",
     "Sheikh",
     "Crown Prince",
-];
+]);
 
 /// Titles that tell a person's gender.
-pub(crate) const FEMALE_TITLES: &[&str] = &[
+pub(crate) static FEMALE_TITLES: WordSet = WordSet::new(&[
     "Mrs.",
     "Mrs",
     "Ms.",
@@ -222,7 +240,7 @@ pub(crate) const FEMALE_TITLES: &[&str] = &[
     "Chairwoman",
     "Spokeswoman",
     "Councilwoman",
-];
+]);
 
 /// The gender a title (with any modifiers before it) implies.
 pub(crate) fn title_gender(title: &str) -> Option<crate::gazetteer::Gender> {
@@ -239,7 +257,7 @@ pub(crate) fn title_gender(title: &str) -> Option<crate::gazetteer::Gender> {
 /// Words that end the name of a company or institution: a place or person
 /// before them is part of the name ("First Boston Corp", "Eastman Kodak
 /// Co", "Texas Christian University").
-pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
+pub(crate) static COMPANY_SUFFIXES: WordSet = WordSet::new(&[
     "Corp",
     "Corporation",
     "Co",
@@ -287,12 +305,12 @@ pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "Hospital",
     "Institute",
     "School",
-];
+]);
 
 /// Head words of institutions named after a place: a place right after
 /// them (or after "of") is part of the institution's name ("Bank of Tokyo",
 /// "Air Mauritius").
-pub(crate) const INSTITUTION_WORDS: &[&str] = &[
+pub(crate) static INSTITUTION_WORDS: WordSet = WordSet::new(&[
     "Bank",
     "Banco",
     "Banque",
@@ -309,12 +327,12 @@ pub(crate) const INSTITUTION_WORDS: &[&str] = &[
     "Diocese",
     "Stock",
     "Exchange",
-];
+]);
 
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
-pub(crate) const NAME_SUFFIXES: &[&str] = &[
+pub(crate) static NAME_SUFFIXES: WordSet = WordSet::new(&[
     "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "Jnr", "Snr", "jr.", "sr.",
-];
+]);
 
 /// The most frequent English words, one per line (see the file).
 const COMMON_WORDS: &str = include_str!("common_words.txt");

@@ -2,7 +2,10 @@
 //! cues, words that may stand between a speaker and its cue, pronouns, and
 //! words that end a speaker phrase.
 
-use std::collections::HashMap;
+use super::WordSet;
+use crate::hash::FxBuildHasher;
+
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Cue verbs, one per line: every inflected form, the base form first. A
@@ -166,6 +169,20 @@ pub(crate) const CUE_PHRASES: &[(&str, bool)] = &[
     ("called for", false),
 ];
 
+/// True when `word` (lower-case) is the first word of a [`CUE_PHRASES`]
+/// entry.
+pub(crate) fn starts_cue_phrase(word: &str) -> bool {
+    static FIRST: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            CUE_PHRASES
+                .iter()
+                .map(|(p, _)| p.split(' ').next().unwrap_or(p))
+                .collect()
+        })
+        .contains(word)
+}
+
 /// Information about a cue verb form.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct CueVerb {
@@ -202,7 +219,7 @@ pub(crate) fn cue_verb(word: &str) -> Option<CueVerb> {
 
 /// Words that may stand between a speaker and the cue verb: "he also
 /// said", "she has repeatedly argued", "they did not say".
-pub(crate) const CUE_PRE_MODIFIERS: &[&str] = &[
+pub(crate) static CUE_PRE_MODIFIERS: WordSet = WordSet::new(&[
     "also",
     "later",
     "then",
@@ -256,7 +273,7 @@ pub(crate) const CUE_PRE_MODIFIERS: &[&str] = &[
     "were",
     "are",
     "been",
-];
+]);
 
 /// Personal pronouns that can be speakers, with (plural, gender): gender is
 /// `Some('m')`, `Some('f')` or `None`.
@@ -280,7 +297,7 @@ pub(crate) fn pronoun(word: &str) -> Option<(bool, Option<char>)> {
 /// Lower-case words that end a speaker phrase when walking away from the
 /// cue: clause openers, conjunctions, prepositions that start adverbials,
 /// and auxiliary verbs.
-pub(crate) const SPEAKER_STOPS: &[&str] = &[
+pub(crate) static SPEAKER_STOPS: WordSet = WordSet::new(&[
     "that",
     "which",
     "who",
@@ -366,11 +383,11 @@ pub(crate) const SPEAKER_STOPS: &[&str] = &[
     "even",
     "just",
     "only",
-];
+]);
 
 /// Nouns that name a group or a document as speaker ("the media outlets",
 /// "officials", "the letter"): they make a lower-case phrase a speaker.
-pub(crate) const SPEAKER_NOUNS: &[&str] = &[
+pub(crate) static SPEAKER_NOUNS: WordSet = WordSet::new(&[
     "official",
     "officials",
     "spokesman",
@@ -518,7 +535,7 @@ pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "analysis",
     "data",
     "figures",
-];
+]);
 
 /// True when `word` (lower-case) is one of [`SPEAKER_NOUNS`].
 pub(crate) fn is_speaker_noun(word: &str) -> bool {
@@ -531,32 +548,32 @@ pub(crate) const INTRO_WORDS: &[&str] = &["From", "More from", "Statement from",
 
 /// Words that, right after a cue, show that no reported clause follows
 /// ("agreed on the plan", "spoke to reporters").
-pub(crate) const CLAUSE_BLOCKERS: &[&str] = &[
+pub(crate) static CLAUSE_BLOCKERS: WordSet = WordSet::new(&[
     "on", "in", "at", "with", "for", "about", "by", "from", "of", "to", "into", "over", "up",
     "out", "off", "back", "down", "as", "after", "before", "during", "against",
-];
+]);
 
 /// Words that, after a comma, end a reported clause (", which …",
 /// ", though …").
-pub(crate) const CLAUSE_ENDERS: &[&str] = &[
+pub(crate) static CLAUSE_ENDERS: WordSet = WordSet::new(&[
     "which", "who", "whom", "though", "although", "while", "whereas", "but", "because", "since",
     "before", "after", "unless",
-];
+]);
 
 /// Endings of verb forms, for guessing the verb that frames a quoted
 /// fragment when no cue does ("pressed for a “Grand Bargain”").
 pub(crate) const VERB_ENDINGS: &[&str] = &["ed", "ing"];
 
 /// Frequent verbs without those endings that frame quoted fragments.
-pub(crate) const COMMON_VERBS: &[&str] = &[
+pub(crate) static COMMON_VERBS: WordSet = WordSet::new(&[
     "is", "was", "are", "were", "be", "has", "have", "had", "made", "makes", "gave", "gives",
     "took", "takes", "sees", "saw", "put", "puts", "got", "gets", "became", "becomes", "won",
     "wins", "led", "leads", "came", "comes", "told", "wrote", "said", "says",
-];
+]);
 
 /// Day and month names and other time words that follow a cue without
 /// being its speaker ("said Monday", "told reporters on Tuesday").
-pub(crate) const TIME_WORDS: &[&str] = &[
+pub(crate) static TIME_WORDS: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -601,12 +618,12 @@ pub(crate) const TIME_WORDS: &[&str] = &[
     "evening",
     "night",
     "weekend",
-];
+]);
 
 /// Words that may start a speaker phrase although they are lower-case
 /// determiners or quantifiers ("the", "a", "two", "many").
-pub(crate) const DETERMINERS: &[&str] = &[
+pub(crate) static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
     "those", "some", "many", "several", "most", "two", "three", "four", "five", "other", "another",
     "one", "both", "all", "each", "every", "few", "top", "senior",
-];
+]);

@@ -136,7 +136,15 @@ impl<'t> Context<'t> {
         if !t.word {
             return None;
         }
-        for &(phrase, after) in lexicon::CUE_PHRASES {
+        let mut buf = [0u8; 32];
+        let lw = self.lower(i, &mut buf)?;
+        // Most words start no cue phrase: one look-up rules them out.
+        let phrases = if lexicon::starts_cue_phrase(lw) {
+            lexicon::CUE_PHRASES
+        } else {
+            &[]
+        };
+        for &(phrase, after) in phrases {
             if let Some(next) = self.phrase_at(i, phrase) {
                 let last = self.tokens.get(next - 1)?;
                 let verb = CueVerb {

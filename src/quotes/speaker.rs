@@ -261,7 +261,7 @@ fn joins_abbreviation(ctx: &Context, k: usize) -> bool {
     };
     ctx.tokens[k - 1].word
         && ctx.tokens[k - 1].span.end == ctx.tokens[k].span.start
-        && (prev.contains('.')
+        && (prev.as_bytes().contains(&b'.')
             || (prev.chars().count() == 1 && ctx.tokens[k - 1].capital)
             || title()
             || lexicon::NAME_SUFFIXES
