@@ -35,14 +35,37 @@ fn main() {
     let sentence = "\"We will not back down,\" Julian Assange said on Monday, adding that the \
                     U.S. justice department \"has no case\". Lopez Obrador agreed. ";
     let cases: Vec<(&str, Box<dyn Fn(usize) -> String>, usize)> = vec![
-        ("quotation marks of every kind", Box::new(|n| fill("\"“”‘’'«»„‹›`` '' ", n)), 100_000),
-        ("no whitespace", Box::new(|n| fill("Assange\"said'no,“x”-", n)), 100_000),
-        ("one name repeated", Box::new(|n| fill("Julian Assange ", n)), 100_000),
+        (
+            "quotation marks of every kind",
+            Box::new(|n| fill("\"“”‘’'«»„‹›`` '' ", n)),
+            100_000,
+        ),
+        (
+            "no whitespace",
+            Box::new(|n| fill("Assange\"said'no,“x”-", n)),
+            100_000,
+        ),
+        (
+            "one name repeated",
+            Box::new(|n| fill("Julian Assange ", n)),
+            100_000,
+        ),
         ("nested openings", Box::new(|n| fill("“«„\"", n)), 100_000),
-        ("one long paragraph", Box::new(move |n| fill(sentence, n)), 500_000),
-        ("tiny paragraphs", Box::new(|n| fill("\"A,\" he said.\n", n)), 100_000),
+        (
+            "one long paragraph",
+            Box::new(move |n| fill(sentence, n)),
+            500_000,
+        ),
+        (
+            "tiny paragraphs",
+            Box::new(|n| fill("\"A,\" he said.\n", n)),
+            100_000,
+        ),
     ];
-    println!("{:<32} {:>10} {:>12} {:>10} {:>12} {:>7}", "input", "small", "time", "large", "time", "ratio");
+    println!(
+        "{:<32} {:>10} {:>12} {:>10} {:>12} {:>7}",
+        "input", "small", "time", "large", "time", "ratio"
+    );
     for (name, make, size) in cases {
         let (small, large) = (make(size), make(size * 10));
         let (ts, tl) = (best_of_three(&ex, &small), best_of_three(&ex, &large));

@@ -28,37 +28,152 @@ impl Token {
 }
 
 /// Splits `text` into tokens.
+///
+/// Tokens never span white space, so the text is cut at ASCII white space
+/// into chunks: an ASCII chunk is split by [`ascii_words`], which applies the
+/// UAX #29 rules that concern ASCII, and any other chunk by
+/// unicode-segmentation itself.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    for (i, w) in text.split_word_bound_indices() {
-        let Some(first) = w.chars().next() else {
-            continue;
-        };
-        if first.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
             continue;
         }
-        let word = w.chars().any(char::is_alphanumeric);
-        let possessive = if word {
-            ["'s", "’s", "'S", "’S"]
-                .iter()
-                .find(|p| w.len() > p.len() && w.ends_with(**p))
-                .map_or(0, |p| p.len() as u8)
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            ascii &= bytes[i].is_ascii();
+            i += 1;
+        }
+        let chunk = &text[start..i];
+        if ascii {
+            ascii_words(chunk, |a, b| push(&mut out, text, start + a, start + b));
         } else {
-            0
-        };
-        out.push(Token {
-            span: Span::new(i, i + w.len()),
-            word,
-            capital: first.is_uppercase(),
-            possessive,
-        });
+            for (j, w) in chunk.split_word_bound_indices() {
+                push(&mut out, text, start + j, start + j + w.len());
+            }
+        }
     }
     out
+}
+
+/// Records the segment `[a, b)` of `text` unless it is white space.
+fn push(out: &mut Vec<Token>, text: &str, a: usize, b: usize) {
+    let w = &text[a..b];
+    let Some(first) = w.chars().next() else {
+        return;
+    };
+    if first.is_whitespace() {
+        return;
+    }
+    let word = w.chars().any(char::is_alphanumeric);
+    let possessive = if word {
+        ["'s", "’s", "'S", "’S"]
+            .iter()
+            .find(|p| w.len() > p.len() && w.ends_with(**p))
+            .map_or(0, |p| p.len() as u8)
+    } else {
+        0
+    };
+    out.push(Token {
+        span: Span::new(a, b),
+        word,
+        capital: first.is_uppercase(),
+        possessive,
+    });
+}
+
+/// The UAX #29 word segments of an ASCII chunk without white space,
+/// reported as byte ranges: letters and digits run together (WB8–WB10),
+/// a letter run continues over `'`, `.` or `:` before another letter
+/// (WB6, WB7), a digit run over `,`, `.`, `;` or `'` before another digit
+/// (WB11, WB12), underscores join (WB13a, WB13b), and every other character
+/// is a segment of its own.
+fn ascii_words(chunk: &str, mut emit: impl FnMut(usize, usize)) {
+    let b = chunk.as_bytes();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word(b[i]) {
+            emit(i, i + 1);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        loop {
+            if i < b.len() && is_word(b[i]) {
+                i += 1;
+                continue;
+            }
+            // A middle character between two letters or two digits.
+            if i + 1 < b.len() {
+                let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+                let letters = prev.is_ascii_alphabetic()
+                    && next.is_ascii_alphabetic()
+                    && matches!(mid, b'\'' | b'.' | b':');
+                let digits = prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && matches!(mid, b',' | b'.' | b';' | b'\'');
+                if letters || digits {
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        emit(start, i);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path agrees with unicode-segmentation on ASCII text.
+    #[test]
+    fn ascii_path_matches_uax29() {
+        let samples = [
+            "U.S. officials said, \"we can't\" -- at 3.5% on Jan. 5, 1,000.50 a:b e.g. x_y B52 52B",
+            "O'Brien's rock 'n' roll, the '90s; 10:30 a.m. U.K. 1'000 a'1 1'a ... !? --- __init__",
+            "x.y.z 1.2.3 a..b 1,,2 'quoted' \"\" ''a'' ``b'' @user #tag http://example.com/a?b=c&d",
+        ];
+        for text in samples {
+            let uax: Vec<(usize, &str)> = text
+                .split_word_bound_indices()
+                .filter(|(_, w)| !w.chars().next().is_some_and(char::is_whitespace))
+                .collect();
+            let ours: Vec<(usize, &str)> = tokenize(text)
+                .iter()
+                .map(|t| (t.span.start, t.span.as_str(text)))
+                .collect();
+            assert_eq!(ours, uax, "{text}");
+        }
+        // Every printable ASCII pair and triple, between letters and digits.
+        let alphabet: Vec<char> = (32u8..127).map(char::from).collect();
+        for &x in &alphabet {
+            for &y in &alphabet {
+                for text in [
+                    format!("a{x}b{y}c"),
+                    format!("1{x}2{y}3"),
+                    format!("a{x}1{y}b"),
+                ] {
+                    let uax: Vec<(usize, &str)> = text
+                        .split_word_bound_indices()
+                        .filter(|(_, w)| !w.chars().next().is_some_and(char::is_whitespace))
+                        .collect();
+                    let ours: Vec<(usize, &str)> = tokenize(&text)
+                        .iter()
+                        .map(|t| (t.span.start, t.span.as_str(&text)))
+                        .collect();
+                    assert_eq!(ours, uax, "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_punctuation_and_possessives() {

@@ -196,9 +196,9 @@ pub(crate) struct CueVerb {
 
 /// Looks up a lower-case word among the cue verb forms.
 pub(crate) fn cue_verb(word: &str) -> Option<CueVerb> {
-    static MAP: OnceLock<HashMap<&'static str, CueVerb>> = OnceLock::new();
+    static MAP: OnceLock<HashMap<&'static str, CueVerb, FxBuildHasher>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for line in CUE_VERBS.lines() {
             let reports = line.ends_with('*');
             let frames_only = line.ends_with('~');

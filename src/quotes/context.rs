@@ -163,10 +163,13 @@ impl<'t> Context<'t> {
         }
         // A capitalised verb form is a name or a heading ("States"), not a
         // cue; after a determiner it is a noun ("the report").
-        if t.capital || self.after_determiner(i) {
+        if t.capital {
             return None;
         }
-        let verb = self.verb_of(i)?;
+        let verb = lexicon::cue_verb(lw)?;
+        if self.after_determiner(i) {
+            return None;
+        }
         self.cue_verb_at(i, verb)
     }
 
