@@ -123,6 +123,7 @@ mod quotes;
 mod sentence;
 mod span;
 mod token;
+mod uax29;
 
 pub use document::{CharOffsets, Document, Entity, JsonDocument, Quote, QuoteKind, Speaker};
 pub use error::{Error, ErrorKind};

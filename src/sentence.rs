@@ -4,8 +4,6 @@
 //! the few that UAX #29 misses. Every scan is bounded, so the splitter is
 //! linear in the length of the text.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::lexicon;
 use crate::Span;
 
@@ -93,7 +91,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
         start: 0,
         spans: Vec::new(),
     };
-    for (offset, piece) in text.split_sentence_bound_indices() {
+    for (offset, piece) in crate::uax29::sentence_bounds(text) {
         let end = offset + piece.len();
         inner_breaks(text, offset, end, &mut out);
         if end < text.len() && breaks_at(text, end) {

@@ -1,0 +1,218 @@
+//! UAX #29 sentence boundaries, fast for ASCII.
+//!
+//! [`sentence_bounds`] yields exactly the pieces of unicode-segmentation's
+//! `split_sentence_bound_indices`. A boundary always follows a paragraph
+//! separator (rule SB4) and no rule looks back across one, so the text is
+//! cut into paragraphs (each with its line break): an ASCII paragraph is
+//! segmented here by the rules SB3–SB11 restricted to ASCII, any other by
+//! unicode-segmentation. Tests hold the two to the same output.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Sentence_Break classes of ASCII characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'\r' => Class::Cr,
+        b'\n' => Class::Lf,
+        b' ' | b'\t' | 0x0b | 0x0c => Class::Sp,
+        b'a'..=b'z' => Class::Lower,
+        b'A'..=b'Z' => Class::Upper,
+        b'0'..=b'9' => Class::Numeric,
+        b'.' => Class::ATerm,
+        b'!' | b'?' => Class::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Close,
+        b',' | b'-' | b':' | b';' => Class::SContinue,
+        _ => Class::Other,
+    }
+}
+
+fn is_para_sep(c: Class) -> bool {
+    matches!(c, Class::Cr | Class::Lf)
+}
+
+fn is_saterm(c: Class) -> bool {
+    matches!(c, Class::ATerm | Class::STerm)
+}
+
+/// The sentence pieces of `text` as (byte offset, piece), in order.
+pub(crate) fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        // The paragraph runs to just after its separator (CR LF together);
+        // U+0085, U+2028 and U+2029 are separators too, but only in
+        // non-ASCII paragraphs, which unicode-segmentation handles whole.
+        let mut end = start;
+        let mut ascii = true;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            ascii &= bytes[end].is_ascii();
+            end += 1;
+        }
+        if end < bytes.len() {
+            end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        let para = &text[start..end];
+        if ascii {
+            ascii_paragraph(para, |a, b| {
+                out.push((start + a, &text[start + a..start + b]))
+            });
+        } else {
+            out.extend(
+                para.split_sentence_bound_indices()
+                    .map(|(i, s)| (start + i, s)),
+            );
+        }
+        start = end;
+    }
+    out
+}
+
+/// Segments an ASCII paragraph (its line break, if any, last).
+fn ascii_paragraph(para: &str, mut emit: impl FnMut(usize, usize)) {
+    let b = para.as_bytes();
+    let c: Vec<Class> = b.iter().map(|&x| class(x)).collect();
+    let mut last = 0;
+    for p in 1..b.len() {
+        if breaks_before(&c, p) {
+            emit(last, p);
+            last = p;
+        }
+    }
+    if last < b.len() {
+        emit(last, b.len());
+    }
+}
+
+/// The start of the `SATerm Close* Sp*` run that ends just before `p`,
+/// with whether it had spaces, or `None`.
+fn saterm_before(c: &[Class], p: usize) -> Option<(usize, bool)> {
+    let mut i = p;
+    while i > 0 && c[i - 1] == Class::Sp {
+        i -= 1;
+    }
+    let spaces = i < p;
+    while i > 0 && c[i - 1] == Class::Close {
+        i -= 1;
+    }
+    (i > 0 && is_saterm(c[i - 1])).then(|| (i - 1, spaces))
+}
+
+/// Whether UAX #29 puts a sentence boundary between `p - 1` and `p`.
+fn breaks_before(c: &[Class], p: usize) -> bool {
+    let (prev, next) = (c[p - 1], c[p]);
+    // SB3, SB4.
+    if prev == Class::Cr && next == Class::Lf {
+        return false;
+    }
+    if is_para_sep(prev) {
+        // SB11 with its optional ParaSep also ends here; SB4 decides.
+        return true;
+    }
+    // SB6, SB7.
+    if prev == Class::ATerm && next == Class::Numeric {
+        return false;
+    }
+    if prev == Class::ATerm
+        && next == Class::Upper
+        && p >= 2
+        && matches!(c[p - 2], Class::Upper | Class::Lower)
+    {
+        return false;
+    }
+    let Some((term, spaces)) = saterm_before(c, p) else {
+        return false;
+    };
+    // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+    if c[term] == Class::ATerm {
+        let ahead = c[p..]
+            .iter()
+            .find(|&&k| matches!(k, Class::Upper | Class::Lower) || is_para_sep(k) || is_saterm(k));
+        if ahead == Some(&Class::Lower) {
+            return false;
+        }
+    }
+    // SB8a.
+    if next == Class::SContinue || is_saterm(next) {
+        return false;
+    }
+    // SB9: SATerm Close* × (Close | Sp | ParaSep).
+    if !spaces && matches!(next, Class::Close | Class::Sp | Class::Cr | Class::Lf) {
+        return false;
+    }
+    // SB10: SATerm Close* Sp* × (Sp | ParaSep).
+    if matches!(next, Class::Sp | Class::Cr | Class::Lf) {
+        return false;
+    }
+    // SB11.
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uax(text: &str) -> Vec<(usize, &str)> {
+        text.split_sentence_bound_indices().collect()
+    }
+
+    #[test]
+    fn matches_unicode_segmentation_on_news() {
+        let samples = [
+            "He said \"Go.\" Then he left. U.S. officials, e.g. Mr. Smith, met at 3.5 p.m. on Jan. 5.",
+            "Why? \"Because!\" she said. (It was late.) [Really.] {No.} 'Yes.' Done...   Next one.\r\nNew para.\n\nLast",
+            "end.The next. a.b. 1.5.2 ok?! wow!? ...and so: yes; no, - well. \t Tabs.  \x0bVT. \x0cFF.",
+            "\"Stop,\" he said. \"Why?\" he asked. She said \"no.\" and left.) Then (.) ). ( a.) b",
+        ];
+        for t in samples {
+            assert_eq!(sentence_bounds(t), uax(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn matches_unicode_segmentation_on_every_short_string() {
+        // All strings of up to five characters over an alphabet with one
+        // character of every class (and a second of some).
+        let alphabet = [
+            "a", "A", "1", ".", "?", "\"", ")", ",", " ", "\n", "\r", "x", "B", "#", "!",
+        ];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for s in &strings {
+                for a in alphabet {
+                    next.push(format!("{s}{a}"));
+                }
+            }
+            for t in &next {
+                assert_eq!(sentence_bounds(t), uax(t), "{t:?}");
+            }
+            strings = next;
+        }
+    }
+
+    #[test]
+    fn non_ascii_paragraphs_use_unicode_segmentation() {
+        let t = "Café «ouvert». Non.\u{2029}Next… ok.\nMixed “quote.” Then";
+        assert_eq!(sentence_bounds(t), uax(t));
+    }
+}
