@@ -18,6 +18,9 @@ fn fill(unit: &str, bytes: usize) -> String {
     unit.repeat((bytes / unit.len()).max(1))
 }
 
+/// An input: its name, how to make it at a size, and the smaller size.
+type Case = (&'static str, Box<dyn Fn(usize) -> String>, usize);
+
 fn best_of_three(ex: &Extractor, text: &str) -> Duration {
     (0..3)
         .map(|_| {
@@ -34,7 +37,7 @@ fn main() {
     let ex = Extractor::new();
     let sentence = "\"We will not back down,\" Julian Assange said on Monday, adding that the \
                     U.S. justice department \"has no case\". Lopez Obrador agreed. ";
-    let cases: Vec<(&str, Box<dyn Fn(usize) -> String>, usize)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "quotation marks of every kind",
             Box::new(|n| fill("\"“”‘’'«»„‹›`` '' ", n)),
