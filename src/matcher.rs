@@ -102,45 +102,46 @@ pub(crate) struct Matcher {
     /// `cands[starts[p]..starts[p + 1]]` are pattern `p`'s candidates.
     starts: Vec<u32>,
     cands: Vec<Candidate>,
-    /// The first two folded bytes of every pattern.
+    /// The first three folded bytes of every pattern.
     prefixes: PrefixSet,
     /// The same, for patterns that may start with a lower-case letter.
     lower_prefixes: PrefixSet,
 }
 
-/// A set of two-byte prefixes (a 64 Ki-bit bitmap).
+/// A set of three-byte prefixes (a 16 Mi-bit bitmap, 2 MB).
 #[derive(Debug)]
 struct PrefixSet(Vec<u64>);
 
 impl PrefixSet {
     fn new() -> PrefixSet {
-        PrefixSet(vec![0; 1024])
+        PrefixSet(vec![0; (1 << 24) / 64])
     }
 
-    /// Adds the prefix of `pattern`; a one-byte pattern adds every key that
-    /// starts with its byte.
+    /// Adds the prefix of `pattern`; a shorter pattern adds every key that
+    /// starts with it.
     fn add(&mut self, pattern: &[u8]) {
         match pattern {
             [] => {}
-            [a] => (0..=255u8).for_each(|b| self.insert(prefix_key(&[*a, b], 0))),
+            [a] => (0..=0xffffu32).for_each(|bc| self.insert(u32::from(*a) << 16 | bc)),
+            [a, b] => (0..=0xffu32)
+                .for_each(|c| self.insert(u32::from(*a) << 16 | u32::from(*b) << 8 | c)),
             _ => self.insert(prefix_key(pattern, 0)),
         }
     }
 
-    fn insert(&mut self, key: u16) {
+    fn insert(&mut self, key: u32) {
         self.0[key as usize >> 6] |= 1 << (key & 63);
     }
 
-    fn contains(&self, key: u16) -> bool {
+    fn contains(&self, key: u32) -> bool {
         self.0[key as usize >> 6] & (1 << (key & 63)) != 0
     }
 }
 
-/// The two bytes at `i` as a key (a missing second byte counts as 0).
-fn prefix_key(bytes: &[u8], i: usize) -> u16 {
-    let a = bytes.get(i).copied().unwrap_or(0) as u16;
-    let b = bytes.get(i + 1).copied().unwrap_or(0) as u16;
-    (a << 8) | b
+/// The three bytes at `i` as a key (missing bytes count as 0).
+fn prefix_key(bytes: &[u8], i: usize) -> u32 {
+    let at = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0));
+    at(0) << 16 | at(1) << 8 | at(2)
 }
 
 /// How the matcher searches; see [`MatchEngine`](crate::MatchEngine).
