@@ -5,7 +5,7 @@
 use super::WordSet;
 use crate::hash::FxBuildHasher;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Cue verbs, one per line: every inflected form, the base form first. A
@@ -169,18 +169,42 @@ pub(crate) const CUE_PHRASES: &[(&str, bool)] = &[
     ("called for", false),
 ];
 
-/// True when `word` (lower-case) is the first word of a [`CUE_PHRASES`]
-/// entry.
-pub(crate) fn starts_cue_phrase(word: &str) -> bool {
-    static FIRST: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
-    FIRST
-        .get_or_init(|| {
-            CUE_PHRASES
-                .iter()
-                .map(|(p, _)| p.split(' ').next().unwrap_or(p))
-                .collect()
-        })
-        .contains(word)
+/// What a lower-case word can start: a cue phrase, and/or a cue verb form.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct CueWord {
+    /// The word is the first of a [`CUE_PHRASES`] entry.
+    pub(crate) starts_phrase: bool,
+    /// The word is a cue verb form.
+    pub(crate) verb: Option<CueVerb>,
+}
+
+/// Looks up a lower-case word among cue verbs and phrase openers: one
+/// hash look-up for the common case of a word that is neither.
+pub(crate) fn cue_word(word: &str) -> Option<CueWord> {
+    static MAP: OnceLock<HashMap<&'static str, CueWord, FxBuildHasher>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, CueWord, FxBuildHasher> = HashMap::default();
+        for line in CUE_VERBS.lines() {
+            let reports = line.ends_with('*');
+            let frames_only = line.ends_with('~');
+            for w in line.split_whitespace().filter(|w| *w != "*" && *w != "~") {
+                let participle = w.ends_with("ing");
+                let entry = m.entry(w).or_default();
+                entry.verb.get_or_insert(CueVerb {
+                    reports,
+                    frames_only,
+                    participle,
+                });
+            }
+        }
+        for (phrase, _) in CUE_PHRASES {
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            m.entry(first).or_default().starts_phrase = true;
+        }
+        m
+    })
+    .get(word)
+    .copied()
 }
 
 /// Information about a cue verb form.
@@ -196,25 +220,7 @@ pub(crate) struct CueVerb {
 
 /// Looks up a lower-case word among the cue verb forms.
 pub(crate) fn cue_verb(word: &str) -> Option<CueVerb> {
-    static MAP: OnceLock<HashMap<&'static str, CueVerb, FxBuildHasher>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m = HashMap::default();
-        for line in CUE_VERBS.lines() {
-            let reports = line.ends_with('*');
-            let frames_only = line.ends_with('~');
-            for w in line.split_whitespace().filter(|w| *w != "*" && *w != "~") {
-                let participle = w.ends_with("ing");
-                m.entry(w).or_insert(CueVerb {
-                    reports,
-                    frames_only,
-                    participle,
-                });
-            }
-        }
-        m
-    })
-    .get(word)
-    .copied()
+    cue_word(word).and_then(|w| w.verb)
 }
 
 /// Words that may stand between a speaker and the cue verb: "he also

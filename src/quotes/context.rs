@@ -138,8 +138,9 @@ impl<'t> Context<'t> {
         }
         let mut buf = [0u8; 32];
         let lw = self.lower(i, &mut buf)?;
-        // Most words start no cue phrase: one look-up rules them out.
-        let phrases = if lexicon::starts_cue_phrase(lw) {
+        // Most words are no cue at all: one look-up rules them out.
+        let cw = lexicon::cue_word(lw)?;
+        let phrases = if cw.starts_phrase {
             lexicon::CUE_PHRASES
         } else {
             &[]
@@ -166,7 +167,7 @@ impl<'t> Context<'t> {
         if t.capital {
             return None;
         }
-        let verb = lexicon::cue_verb(lw)?;
+        let verb = cw.verb?;
         if self.after_determiner(i) {
             return None;
         }
