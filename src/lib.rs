@@ -140,3 +140,31 @@ mod python;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+#[cfg(test)]
+mod auto_traits {
+    use std::panic::{RefUnwindSafe, UnwindSafe};
+
+    fn assert_all<T: Send + Sync + UnwindSafe + RefUnwindSafe + Unpin>() {}
+
+    /// Every public type can cross threads and panics boundaries.
+    #[test]
+    fn public_types_are_send_sync_unwind_safe() {
+        assert_all::<crate::Extractor>();
+        assert_all::<crate::ExtractorBuilder>();
+        assert_all::<crate::ExtractorConfig>();
+        assert_all::<crate::Document>();
+        assert_all::<crate::Entity>();
+        assert_all::<crate::Quote>();
+        assert_all::<crate::Speaker>();
+        assert_all::<crate::QuoteKind>();
+        assert_all::<crate::Span>();
+        assert_all::<crate::Label>();
+        assert_all::<crate::Gender>();
+        assert_all::<crate::GazetteerSource>();
+        assert_all::<crate::Error>();
+        assert_all::<crate::ErrorKind>();
+        assert_all::<crate::MatchEngine>();
+        assert_all::<crate::CharOffsets<'static>>();
+    }
+}
