@@ -88,6 +88,12 @@ pub(crate) fn find(
         if entry.label == Label::Loc && after_institution_word(text, m.span.start) {
             continue;
         }
+        // A one-word place name run on by another capitalised word is the
+        // first word of a longer name ("Texas Commerce", "Manhattan
+        // National", "France Telecom"); "U.S. Officials" keeps its place.
+        if entry.label == Label::Loc && starts_longer_name(text, m.span) {
+            continue;
+        }
         taken_to = m.span.end;
         let title = if entry.label == Label::Person {
             title_before(text, m.span.start)
@@ -237,6 +243,26 @@ fn in_company_name(text: &str, end: usize) -> bool {
         }
     }
     false
+}
+
+/// True when the one-word name at `span` (no periods) is followed by a
+/// space and a capitalised word that is no day, month or other time word.
+fn starts_longer_name(text: &str, span: Span) -> bool {
+    let name = span.as_str(text);
+    if name.contains([' ', '.']) {
+        return false;
+    }
+    let Some(rest) = text[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest.split([' ', ',', '.', ';', ':', '\n', ')', '\'']).next().unwrap_or("");
+    // "UK Prime Minister", "Texas Republican", "Wales Secretary": a title
+    // or party word after a place keeps the place.
+    let titled = lexicon::TITLE_MODIFIERS.contains(word) || lexicon::starts_title(word);
+    let mut buf = [0u8; 32];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !titled
+        && !lexicon::lower(word, &mut buf).is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
 }
 
 /// True when a place name follows an institution's head word: "Bank of

@@ -163,6 +163,15 @@ pub(crate) fn is_title_last_word(word: &str) -> bool {
     .contains(word)
 }
 
+/// True when `word` is the first word of one of the [`TITLES`] ("Prime"
+/// of "Prime Minister", "Secretary").
+pub(crate) fn starts_title(word: &str) -> bool {
+    static FIRST: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
+    FIRST
+        .get_or_init(|| TITLES.iter().map(|t| t.split(' ').next().unwrap_or(t)).collect())
+        .contains(word)
+}
+
 /// Words that may stand before a title and belong to it: "former President",
 /// "then-Secretary", "U.S. Secretary of State".
 pub(crate) static TITLE_MODIFIERS: WordSet = WordSet::new(&[
@@ -197,6 +206,9 @@ pub(crate) static TITLE_MODIFIERS: WordSet = WordSet::new(&[
     "Federal",
     "Labour",
     "Conservative",
+    "Democrat",
+    "Democrats",
+    "Republicans",
 ]);
 
 /// Endings of nationality adjectives that may stand before a title
