@@ -255,7 +255,10 @@ fn starts_longer_name(text: &str, span: Span) -> bool {
     let Some(rest) = text[span.end..].strip_prefix(' ') else {
         return false;
     };
-    let word: &str = rest.split([' ', ',', '.', ';', ':', '\n', ')', '\'']).next().unwrap_or("");
+    let word: &str = rest
+        .split([' ', ',', '.', ';', ':', '\n', ')', '\''])
+        .next()
+        .unwrap_or("");
     // "UK Prime Minister", "Texas Republican", "Wales Secretary": a title
     // or party word after a place keeps the place.
     let titled = lexicon::TITLE_MODIFIERS.contains(word) || lexicon::starts_title(word);

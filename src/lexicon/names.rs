@@ -168,7 +168,12 @@ pub(crate) fn is_title_last_word(word: &str) -> bool {
 pub(crate) fn starts_title(word: &str) -> bool {
     static FIRST: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
     FIRST
-        .get_or_init(|| TITLES.iter().map(|t| t.split(' ').next().unwrap_or(t)).collect())
+        .get_or_init(|| {
+            TITLES
+                .iter()
+                .map(|t| t.split(' ').next().unwrap_or(t))
+                .collect()
+        })
         .contains(word)
 }
 

@@ -13,14 +13,13 @@
 //! | `continuation` | a quote after a quote of the same speaker (same or next paragraphs) |
 //! | `previous_sentence` | the person named in the previous sentence, no cue |
 
-use crate::document::{QuoteKind, Speaker};
+use crate::document::{Quote, QuoteKind, Speaker};
 use crate::gazetteer::Label;
 use crate::lexicon;
 
 use super::context::{Context, Cue};
 use super::scan::Quoted;
 use super::speaker::{self, Phrase, Referent};
-use super::Found;
 
 /// How many tokens a cue may be from the quote.
 const CUE_REACH: usize = 10;
@@ -38,8 +37,8 @@ struct Attribution {
 }
 
 /// Attributes every quoted passage; returns direct quotes and fragments.
-pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
     // The last attributed direct quote: (paragraph index, speaker).
     let mut last: Option<(usize, Speaker)> = None;
     for (qi, q) in ctx.quoted.iter().enumerate() {
@@ -68,7 +67,7 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
                 if let Some(s) = &sp {
                     last = Some((ctx.paragraph_index(q.outer().end), s.clone()));
                 }
-                out.push(Found {
+                out.push(Quote {
                     span: q.inner,
                     kind,
                     speaker: sp,
@@ -101,7 +100,7 @@ pub(crate) fn attribute(ctx: &Context, referents: &mut Vec<Referent>) -> Vec<Fou
                 if let Some(s) = &speaker {
                     last = Some((ctx.paragraph_index(q.outer().end), s.clone()));
                 }
-                out.push(Found {
+                out.push(Quote {
                     span: q.inner,
                     kind: QuoteKind::Direct,
                     speaker,

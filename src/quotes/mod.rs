@@ -17,22 +17,11 @@ mod reported;
 mod scan;
 mod speaker;
 
-use crate::document::{Entity, Quote, QuoteKind, Speaker};
+use crate::document::{Entity, Quote, QuoteKind};
 use crate::span::Span;
 use crate::token;
 
 use context::Context;
-
-/// A quote found by a rule, before pronouns are resolved.
-#[derive(Clone, Debug)]
-pub(crate) struct Found {
-    pub(crate) span: Span,
-    pub(crate) kind: QuoteKind,
-    pub(crate) speaker: Option<Speaker>,
-    pub(crate) cue: Option<Span>,
-    pub(crate) confidence: f32,
-    pub(crate) rule: &'static str,
-}
 
 /// Finds the quotes of `text`.
 pub(crate) fn extract(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Quote> {
@@ -44,24 +33,16 @@ pub(crate) fn extract(text: &str, sentences: &[Span], entities: &[Entity]) -> Ve
     let reported = reported::find(&ctx, &found, &mut referents);
     found.extend(reported);
     referents.sort_by_key(|r| r.at);
-    let mut out: Vec<Quote> = found
-        .into_iter()
-        .map(|mut f| {
-            if let Some(sp) = f.speaker.as_mut() {
-                if sp.canonical.is_none() && speaker::resolve_pronoun(&ctx, sp, &referents) {
-                    f.confidence *= 0.9;
-                }
+    // Pronouns are resolved once every referent is known.
+    for q in &mut found {
+        if let Some(sp) = q.speaker.as_mut() {
+            if sp.canonical.is_none() && speaker::resolve_pronoun(&ctx, sp, &referents) {
+                q.confidence *= 0.9;
             }
-            Quote {
-                span: f.span,
-                kind: f.kind,
-                speaker: f.speaker,
-                cue: f.cue,
-                confidence: f.confidence.clamp(0.0, 1.0),
-                rule: f.rule,
-            }
-        })
-        .collect();
+        }
+        q.confidence = q.confidence.clamp(0.0, 1.0);
+    }
+    let mut out = found;
     out.sort_by_key(|q| (q.span.start, kind_order(q.kind), q.span.end));
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     out

@@ -14,20 +14,19 @@
 
 use std::collections::HashSet;
 
-use crate::document::{QuoteKind, Speaker};
+use crate::document::{Quote, QuoteKind, Speaker};
 use crate::lexicon;
 use crate::span::Span;
 
 use super::context::{Context, Cue};
 use super::scan::Quoted;
 use super::speaker::{self, Phrase, Referent};
-use super::Found;
 
 /// The fewest words a reported clause has.
 const MIN_WORDS: usize = 3;
 
 /// Finds reported speech; `direct` are the quotes already attributed.
-pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>) -> Vec<Found> {
+pub(crate) fn find(ctx: &Context, direct: &[Quote], referents: &mut Vec<Referent>) -> Vec<Quote> {
     let mut out = Vec::new();
     // Cues of direct quotes say nothing more; a fragment's cue still
     // reports the clause around it.
@@ -88,10 +87,10 @@ pub(crate) fn find(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent
 
 /// Quoted fragments that no rule has covered yet, framed by a verb earlier
 /// in their sentence: "he called her \"weak\" and …".
-fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out: &mut Vec<Found>) {
+fn fragments(ctx: &Context, direct: &[Quote], referents: &mut Vec<Referent>, out: &mut Vec<Quote>) {
     // Which passages a record covers already: marked once, in one pass.
     let mut covered = vec![false; ctx.quoted.len()];
-    let mark = |covered: &mut Vec<bool>, f: &Found| {
+    let mark = |covered: &mut Vec<bool>, f: &Quote| {
         let a = ctx.quoted.partition_point(|q| q.inner.end <= f.span.start);
         for (i, q) in ctx.quoted.iter().enumerate().skip(a) {
             if q.inner.start >= f.span.end {
@@ -124,7 +123,7 @@ fn fragments(ctx: &Context, direct: &[Found], referents: &mut Vec<Referent>, out
         // set off by a comma continues the clause before it.
         let set_off = c.verb.participle && c.first > first && ctx.is(c.first - 1, ",");
         let cue_at = ctx.tokens[c.first].span.start;
-        let in_sentence = |f: &&Found| {
+        let in_sentence = |f: &&Quote| {
             f.cue
                 .is_some_and(|cs| cs.start >= sent.start && cs.end <= cue_at)
         };
@@ -359,7 +358,7 @@ fn quotes_within<'c>(ctx: &'c Context, span: Span) -> &'c [Quoted] {
 
 /// The records of `found` (sorted by start) that may overlap `span`: the
 /// few before it and those starting inside it.
-fn near<'f>(found: &'f [Found], span: Span) -> impl Iterator<Item = &'f Found> + 'f {
+fn near<'f>(found: &'f [Quote], span: Span) -> impl Iterator<Item = &'f Quote> + 'f {
     let i = found.partition_point(|f| f.span.start < span.start);
     found[i.saturating_sub(4)..]
         .iter()
@@ -464,7 +463,7 @@ fn span_of(ctx: &Context, a: usize, b: usize) -> Span {
 
 /// True when `content` is worth a record: long enough, and not a direct
 /// quote found already.
-fn valid_clause(ctx: &Context, direct: &[Found], content: Span) -> bool {
+fn valid_clause(ctx: &Context, direct: &[Quote], content: Span) -> bool {
     // A clause around a quoted fragment may be short: "it ''predatory''".
     let has_quote = quotes_within(ctx, content)
         .iter()
@@ -483,9 +482,9 @@ fn valid_clause(ctx: &Context, direct: &[Found], content: Span) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn push(
     ctx: &Context,
-    out: &mut Vec<Found>,
+    out: &mut Vec<Quote>,
     referents: &mut Vec<Referent>,
-    direct: &[Found],
+    direct: &[Quote],
     sp: Phrase,
     content: Span,
     c: Cue,
@@ -502,8 +501,8 @@ fn push(
 /// Records a reported clause and the quoted fragments inside it.
 fn push_speaker(
     ctx: &Context,
-    out: &mut Vec<Found>,
-    direct: &[Found],
+    out: &mut Vec<Quote>,
+    direct: &[Quote],
     speaker: Speaker,
     content: Span,
     c: Cue,
@@ -519,7 +518,7 @@ fn push_speaker(
             let is_direct =
                 near(direct, q.inner).any(|d| d.span == q.inner && d.kind == QuoteKind::Direct);
             if !is_direct {
-                out.push(Found {
+                out.push(Quote {
                     span: q.inner,
                     kind: QuoteKind::Partial,
                     speaker: Some(speaker.clone()),
@@ -530,7 +529,7 @@ fn push_speaker(
             }
         }
     }
-    out.push(Found {
+    out.push(Quote {
         span: content,
         kind: QuoteKind::Indirect,
         speaker: Some(speaker),
