@@ -289,43 +289,66 @@ fn run(extractor: &Extractor, opts: &Options) -> io::Result<Summary> {
     let show_progress = !opts.quiet && io::stderr().is_terminal();
     let progress = show_progress.then(|| Progress::start(Arc::clone(&counters), started));
 
-    let mut jobs = Jobs::new(opts);
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    // Three stages overlap: a reader thread fills the next batch, this
+    // thread extracts the current one on the worker threads, and a writer
+    // thread prints the previous one. The channels hold one batch each, so
+    // memory stays bounded by a few batches whatever the input size.
     let mut summary = Summary::default();
-    let mut batch = Vec::new();
-    loop {
-        batch.clear();
-        let mut bytes = 0;
-        while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
-            let Some(job) = jobs.next() else { break };
-            bytes += job.len();
-            batch.push(job);
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let results = extractor.map_many(&batch, opts.threads, |ex, job| {
-            let result = process(ex, job, opts);
-            counters.documents.fetch_add(1, Ordering::Relaxed);
-            counters
-                .bytes
-                .fetch_add(job.len() as u64, Ordering::Relaxed);
-            result
-        });
-        for result in &results {
-            summary.documents += 1;
-            if result.error {
-                summary.errors += 1;
-                counters.errors.fetch_add(1, Ordering::Relaxed);
+    let written = std::thread::scope(|scope| -> io::Result<()> {
+        let (batch_tx, batch_rx) = mpsc::sync_channel::<Vec<Job>>(1);
+        let (result_tx, result_rx) = mpsc::sync_channel::<Vec<Output>>(1);
+        scope.spawn(move || {
+            let mut jobs = Jobs::new(opts);
+            loop {
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+                    let Some(job) = jobs.next() else { break };
+                    bytes += job.len();
+                    batch.push(job);
+                }
+                if batch.is_empty() || batch_tx.send(batch).is_err() {
+                    break;
+                }
             }
-            out.write_all(result.json.as_bytes())?;
-            out.write_all(b"\n")?;
+        });
+        let writer = scope.spawn(move || -> io::Result<()> {
+            let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            for results in result_rx {
+                for result in &results {
+                    out.write_all(result.json.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+                // Hand each batch on rather than hold it back while the next
+                // one is read (a slow producer should see results).
+                out.flush()?;
+            }
+            out.flush()
+        });
+        for batch in batch_rx {
+            let results = extractor.map_many(&batch, opts.threads, |ex, job| {
+                let result = process(ex, job, opts);
+                counters.documents.fetch_add(1, Ordering::Relaxed);
+                counters
+                    .bytes
+                    .fetch_add(job.len() as u64, Ordering::Relaxed);
+                result
+            });
+            for result in &results {
+                summary.documents += 1;
+                if result.error {
+                    summary.errors += 1;
+                    counters.errors.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            if result_tx.send(results).is_err() {
+                break;
+            }
         }
-        // The batch is complete: hand it on rather than hold it back while
-        // the next one is read (a slow producer should see results).
-        out.flush()?;
-    }
-    out.flush()?;
+        drop(result_tx);
+        writer.join().unwrap_or_else(|_| Err(io::Error::other("the writer thread failed")))
+    });
+    written?;
     drop(progress);
     if show_progress {
         note(format_args!(
@@ -637,7 +660,7 @@ struct Jobs<'a> {
     /// The inputs not yet opened (`None`: standard input).
     inputs: std::vec::IntoIter<Option<OsString>>,
     /// The JSONL input being read, with the number of its last line.
-    lines: Option<(Box<dyn BufRead + 'a>, u64)>,
+    lines: Option<(Box<dyn BufRead + Send + 'a>, u64)>,
 }
 
 impl<'a> Jobs<'a> {
@@ -708,8 +731,8 @@ impl Iterator for Jobs<'_> {
                 None => "-".to_string(),
                 Some(path) => path.to_string_lossy().into_owned(),
             });
-            let reader: Box<dyn BufRead> = match &input {
-                None => Box::new(io::stdin().lock()),
+            let reader: Box<dyn BufRead + Send> = match &input {
+                None => Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
                 Some(path) => match File::open(path) {
                     Ok(f) => Box::new(BufReader::with_capacity(1 << 20, f)),
                     Err(e) => {

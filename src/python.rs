@@ -24,7 +24,7 @@
 
 use std::path::PathBuf;
 
-use pyo3::exceptions::{PyTypeError, PyUserWarning, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
@@ -171,6 +171,9 @@ impl PyExtractor {
         })?;
         let out = PyList::empty_bound(py);
         let mut chunk: Vec<String> = Vec::with_capacity(CHUNK);
+        // While the dictionaries of one chunk are built (with the GIL), the
+        // next chunk is extracted on other threads.
+        let mut pending: Option<Pending> = None;
         for (index, item) in iter.enumerate() {
             let item = item?;
             let s = item.downcast::<PyString>().map_err(|_| {
@@ -186,12 +189,23 @@ impl PyExtractor {
             })?;
             chunk.push(s.into_owned());
             if chunk.len() == CHUNK {
-                self.run_chunk(py, &chunk, threads, sentences, &out)?;
-                chunk.clear();
+                let next = self.start_chunk(
+                    std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)),
+                    threads,
+                );
+                if let Some(done) = pending.replace(next) {
+                    self.finish_chunk(py, done, sentences, &out)?;
+                }
             }
         }
         if !chunk.is_empty() {
-            self.run_chunk(py, &chunk, threads, sentences, &out)?;
+            let next = self.start_chunk(chunk, threads);
+            if let Some(done) = pending.replace(next) {
+                self.finish_chunk(py, done, sentences, &out)?;
+            }
+        }
+        if let Some(done) = pending {
+            self.finish_chunk(py, done, sentences, &out)?;
         }
         Ok(out)
     }
@@ -244,20 +258,51 @@ impl PyExtractor {
 impl PyExtractor {
     /// Extracts `texts` with the GIL released, then appends their dicts to
     /// `out` and handles pending signals (KeyboardInterrupt).
-    fn run_chunk(
+    /// Starts extracting a chunk on its own thread (which runs the batch
+    /// engine's threads); no Python object is touched there.
+    fn start_chunk(&self, texts: Vec<String>, threads: usize) -> Pending {
+        let ex = self.inner.clone();
+        Pending(Some(std::thread::spawn(move || {
+            let docs = ex.extract_many(&texts, threads);
+            (texts, docs)
+        })))
+    }
+
+    /// Waits for a chunk (without the GIL) and appends its dictionaries.
+    fn finish_chunk(
         &self,
         py: Python<'_>,
-        texts: &[String],
-        threads: usize,
+        pending: Pending,
         sentences: bool,
         out: &Bound<'_, PyList>,
     ) -> PyResult<()> {
-        let docs = py.allow_threads(|| self.inner.extract_many(texts, threads));
+        let (texts, docs) = py
+            .allow_threads(|| pending.join())
+            .map_err(|_| PyRuntimeError::new_err("whosaid: an extraction thread failed"))?;
         for (text, doc) in texts.iter().zip(&docs) {
             out.append(doc_to_dict(py, doc, bom_shift(text), sentences)?)?;
         }
         // Lets Ctrl-C stop a long batch between chunks.
         py.check_signals()
+    }
+}
+
+/// A chunk being extracted on its own thread: its texts and documents when
+/// joined. Dropping it (on an error) waits for the thread, so that no
+/// thread outlives the call (a process may fork right after).
+struct Pending(Option<std::thread::JoinHandle<(Vec<String>, Vec<Document>)>>);
+
+impl Pending {
+    fn join(mut self) -> Result<(Vec<String>, Vec<Document>), ()> {
+        self.0.take().ok_or(())?.join().map_err(|_| ())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            let _ = handle.join();
+        }
     }
 }
 
