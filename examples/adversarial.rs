@@ -1,5 +1,6 @@
-//! Times extraction on adversarial inputs at two sizes, ten times apart,
-//! and prints the ratio of the times (linear time gives about 10).
+//! Times extraction on adversarial inputs at the sizes of the robustness
+//! issue and at ten times those sizes, and prints the ratio of the times
+//! (linear time gives about 10).
 //!
 //! ```sh
 //! cargo run --release --example adversarial
@@ -37,32 +38,38 @@ fn main() {
     let ex = Extractor::new();
     let sentence = "\"We will not back down,\" Julian Assange said on Monday, adding that the \
                     U.S. justice department \"has no case\". Lopez Obrador agreed. ";
+    // The sizes of the issue (1 MB, 100k openings, a 5 MB paragraph, 100k
+    // paragraphs), and ten times that.
     let cases: Vec<Case> = vec![
         (
             "quotation marks of every kind",
             Box::new(|n| fill("\"“”‘’'«»„‹›`` '' ", n)),
-            100_000,
+            1_000_000,
         ),
         (
             "no whitespace",
             Box::new(|n| fill("Assange\"said'no,“x”-", n)),
-            100_000,
+            1_000_000,
         ),
         (
             "one name repeated",
             Box::new(|n| fill("Julian Assange ", n)),
-            100_000,
+            1_000_000,
         ),
-        ("nested openings", Box::new(|n| fill("“«„\"", n)), 100_000),
         (
-            "one long paragraph",
+            "nested openings (100k)",
+            Box::new(|n| fill("“«„\"", n)),
+            100_000 * 10 / 4,
+        ),
+        (
+            "one paragraph (5 MB)",
             Box::new(move |n| fill(sentence, n)),
-            500_000,
+            5_000_000,
         ),
         (
-            "tiny paragraphs",
+            "tiny paragraphs (100k)",
             Box::new(|n| fill("\"A,\" he said.\n", n)),
-            100_000,
+            100_000 * 15,
         ),
     ];
     println!(

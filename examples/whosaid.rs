@@ -346,7 +346,9 @@ fn run(extractor: &Extractor, opts: &Options) -> io::Result<Summary> {
             }
         }
         drop(result_tx);
-        writer.join().unwrap_or_else(|_| Err(io::Error::other("the writer thread failed")))
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the writer thread failed")))
     });
     written?;
     drop(progress);
