@@ -239,10 +239,11 @@ impl Extractor {
 
     /// Extracts entities, quotes and sentences from one text.
     ///
-    /// Never panics, whatever the text; time and memory are linear in its
-    /// length.
+    /// Every offset of the document is into `text` as given (a leading
+    /// byte-order mark included: callers that read files strip it, as the
+    /// example binary does). Never panics, whatever the text; time and memory
+    /// are linear in its length.
     pub fn extract(&self, text: &str) -> Document {
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let folded = Folded::new(text);
         let sentences = sentence::sentences(text);
         let entities = entities::find(text, &folded, &self.inner.matcher, &self.inner.gazetteer);

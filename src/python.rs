@@ -133,7 +133,7 @@ impl PyExtractor {
     ) -> PyResult<Bound<'py, PyDict>> {
         let text: String = text.to_cow()?.into_owned();
         let doc = py.allow_threads(|| self.inner.extract(&text));
-        doc_to_dict(py, &doc, bom_shift(&text), sentences)
+        doc_to_dict(py, &doc, sentences)
     }
 
     /// Extracts every text of texts (a list, tuple or other iterable of str,
@@ -276,11 +276,11 @@ impl PyExtractor {
         sentences: bool,
         out: &Bound<'_, PyList>,
     ) -> PyResult<()> {
-        let (texts, docs) = py
+        let (_, docs) = py
             .allow_threads(|| pending.join())
             .map_err(|_| PyRuntimeError::new_err("whosaid: an extraction thread failed"))?;
-        for (text, doc) in texts.iter().zip(&docs) {
-            out.append(doc_to_dict(py, doc, bom_shift(text), sentences)?)?;
+        for doc in &docs {
+            out.append(doc_to_dict(py, doc, sentences)?)?;
         }
         // Lets Ctrl-C stop a long batch between chunks.
         py.check_signals()
@@ -427,18 +427,11 @@ fn type_name(x: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "?".to_string())
 }
 
-/// Code points the extractor skipped at the start of `text` (a leading
-/// byte-order mark), added back so offsets index the Python string.
-fn bom_shift(text: &str) -> usize {
-    usize::from(text.starts_with('\u{FEFF}'))
-}
-
 /// Builds a document's dict: the keys and values of
 /// [`Document::json`](crate::Document::json) without `"id"`.
 fn doc_to_dict<'py>(
     py: Python<'py>,
     doc: &Document,
-    shift: usize,
     sentences: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let text = doc.text();
@@ -446,7 +439,6 @@ fn doc_to_dict<'py>(
         py,
         text,
         offsets: CharOffsets::new(text),
-        shift,
     };
     let entities = PyList::empty_bound(py);
     for e in doc.entities() {
@@ -510,7 +502,6 @@ struct Builder<'py, 't> {
     py: Python<'py>,
     text: &'t str,
     offsets: CharOffsets<'t>,
-    shift: usize,
 }
 
 impl<'py> Builder<'py, '_> {
@@ -518,14 +509,8 @@ impl<'py> Builder<'py, '_> {
     fn span(&self, span: Span) -> PyResult<Bound<'py, PyDict>> {
         let py = self.py;
         let d = PyDict::new_bound(py);
-        d.set_item(
-            intern!(py, "start"),
-            self.shift + self.offsets.char_offset(span.start),
-        )?;
-        d.set_item(
-            intern!(py, "end"),
-            self.shift + self.offsets.char_offset(span.end),
-        )?;
+        d.set_item(intern!(py, "start"), self.offsets.char_offset(span.start))?;
+        d.set_item(intern!(py, "end"), self.offsets.char_offset(span.end))?;
         d.set_item(intern!(py, "text"), span.as_str(self.text))?;
         Ok(d)
     }

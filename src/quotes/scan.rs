@@ -153,8 +153,8 @@ pub(crate) fn scan(text: &str) -> Vec<Quoted> {
             i += 1;
             continue;
         };
-        let prev = text[..i].chars().next_back();
-        let next = text[i + len..].chars().next();
+        let prev = visible(text[..i].chars().rev());
+        let next = visible(text[i + len..].chars());
         let left = opens_after(prev) && !next.is_some_and(char::is_whitespace);
         let right = closes_before(next) && !prev.is_some_and(char::is_whitespace);
         let mark = Span::new(i, i + len);
@@ -211,6 +211,18 @@ fn push(out: &mut Vec<Quoted>, text: &str, o: Open, content: Span, close: Option
         close,
         paragraphs: o.paragraphs,
     });
+}
+
+/// The first character of `chars` that is not an invisible format
+/// character (byte-order mark, zero-width space, soft hyphen), looking at
+/// a few at most: invisible characters do not change how a mark flanks.
+fn visible(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    chars.by_ref().take(4).find(|&c| {
+        !matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}'
+        )
+    })
 }
 
 /// Skips spaces and tabs (not line breaks) from `i` on.
