@@ -552,6 +552,37 @@ pub(crate) fn is_speaker_noun(word: &str) -> bool {
 /// "From Chairwoman X:".
 pub(crate) const INTRO_WORDS: &[&str] = &["From", "More from", "Statement from", "Quote from"];
 
+/// Words that join the parts of one speaker phrase ("the editors of The
+/// Times", "Smith and Jones"), never at its edges.
+pub(crate) static PHRASE_JOINERS: WordSet = WordSet::new(&["of", "for", "and", "at"]);
+
+/// Pronouns that may name the speaker of a clause they stand in ("he began
+/// by saying …"); "I", "we" and "it" do not.
+pub(crate) static PERSON_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they"]);
+
+/// Pronouns that are the speaker's own words and are never resolved.
+pub(crate) static SELF_PRONOUNS: WordSet = WordSet::new(&["i", "we"]);
+
+/// Determiners and quantifiers after which a cue word may still be a verb
+/// ("two said", "top aides warned"): they do not make it a noun.
+pub(crate) static NON_NOUN_DETERMINERS: WordSet =
+    WordSet::new(&["two", "three", "four", "five", "one", "top", "senior"]);
+
+/// Words that may stand between a cue and its "that" besides time words
+/// and pronouns ("said on Monday that", "told reporters that").
+pub(crate) static BEFORE_THAT: WordSet = WordSet::new(&[
+    "on",
+    "in",
+    "last",
+    "this",
+    "reporters",
+    "journalists",
+    "me",
+    "us",
+    "him",
+    "them",
+]);
+
 /// Words that, right after a cue, show that no reported clause follows
 /// ("agreed on the plan", "spoke to reporters").
 pub(crate) static CLAUSE_BLOCKERS: WordSet = WordSet::new(&[

@@ -232,11 +232,7 @@ impl<'t> Context<'t> {
             && self.tokens[i - 1].word
             && (self.tokens[i - 1].possessive > 0
                 || self.lower(i - 1, &mut buf).is_some_and(|w| {
-                    lexicon::DETERMINERS.contains(&w)
-                        && !matches!(
-                            w,
-                            "two" | "three" | "four" | "five" | "one" | "top" | "senior"
-                        )
+                    lexicon::DETERMINERS.contains(&w) && !lexicon::NON_NOUN_DETERMINERS.contains(w)
                 }))
     }
 

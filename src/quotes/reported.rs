@@ -416,18 +416,7 @@ fn skip_that(ctx: &Context, from: usize, end: usize) -> usize {
                 || ctx.lower(k, &mut b).is_some_and(|w| {
                     lexicon::TIME_WORDS.contains(&w)
                         || lexicon::pronoun(w).is_some()
-                        || matches!(
-                            w,
-                            "on" | "in"
-                                | "last"
-                                | "this"
-                                | "reporters"
-                                | "journalists"
-                                | "me"
-                                | "us"
-                                | "him"
-                                | "them"
-                        )
+                        || lexicon::BEFORE_THAT.contains(w)
                 }))
     };
     if let Some(t) = (s..lim).find(|&k| ctx.is_word(k, "that")) {

@@ -99,7 +99,7 @@ pub(crate) fn nearest_name(ctx: &Context, floor: usize, end: usize) -> Option<Ph
         t.word
             && !ctx.quoted_token(k)
             && ctx.lower(k, &mut buf).is_some_and(|w| {
-                let pronoun = lexicon::pronoun(w).is_some() && !matches!(w, "it" | "i" | "we");
+                let pronoun = lexicon::PERSON_PRONOUNS.contains(w);
                 // A capitalised word inside the clause is a name.
                 let name = t.capital
                     && k > floor
@@ -150,7 +150,7 @@ pub(crate) fn after(ctx: &Context, start: usize, ceil: usize, lenient: bool) -> 
             break;
         }
         let w = ctx.lower(i, &mut buf).unwrap_or("");
-        let joiner = matches!(w, "of" | "for" | "and" | "at");
+        let joiner = lexicon::PHRASE_JOINERS.contains(w);
         if joiner {
             // Only inside a phrase, and only before more of it.
             let next_ok = i + 1 < ceil
@@ -185,7 +185,7 @@ pub(crate) fn after(ctx: &Context, start: usize, ceil: usize, lenient: bool) -> 
     // Drop a trailing joiner or determiner.
     while i > start && {
         let w = ctx.lower(i - 1, &mut buf).unwrap_or("");
-        matches!(w, "of" | "for" | "and" | "at") || lexicon::DETERMINERS.contains(&w)
+        lexicon::PHRASE_JOINERS.contains(w) || lexicon::DETERMINERS.contains(&w)
     } {
         i -= 1;
     }
@@ -592,7 +592,7 @@ pub(crate) fn resolve_pronoun(
         return false;
     };
     let word = speaker.span.as_str(ctx.text).to_ascii_lowercase();
-    if word == "i" || word == "we" {
+    if lexicon::SELF_PRONOUNS.contains(&word) {
         return false;
     }
     let want = |k: RefKind| match (plural, g, k) {
