@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Defaults: 1,000,000 names and `../shared/data/corpus/news.jsonl`;
-//! `WHOSAID_ENGINE=automaton` or `words` forces a matching engine. The
+//! `WHOSAID_ENGINE=automaton` or `words` forces a matching engine;
+//! `WHOSAID_ROUNDS=N` sets the passes over the corpus (best counts). The
 //! names are made of syllables, deterministic and all distinct, and written
 //! as a TSV text in memory; nothing is written to disk.
 
@@ -127,14 +128,25 @@ fn main() {
         .filter_map(|v| v["text"].as_str().map(str::to_owned))
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let t = Instant::now();
-    let mentions: usize = texts.iter().map(|t| ex.entities(t).len()).sum();
-    let secs = t.elapsed().as_secs_f64();
+    // WHOSAID_ROUNDS=N passes over the corpus (default 3); the best counts.
+    let rounds: usize = std::env::var("WHOSAID_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let mut best = f64::INFINITY;
+    let mut mentions = 0;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        mentions = texts.iter().map(|t| ex.entities(t).len()).sum();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
     println!(
-        "matching: {} docs, {:.1} MB, {mentions} mentions in {secs:.2} s = {:.1} MB/s (one thread)",
+        "matching: {} docs, {:.1} MB, {mentions} mentions in {best:.3} s = {:.1} MB/s \
+         (one thread, best of {rounds})",
         texts.len(),
         bytes as f64 / 1e6,
-        bytes as f64 / 1e6 / secs
+        bytes as f64 / 1e6 / best
     );
     println!("peak RSS at the end: {:.0} MB", peak_rss_mb());
 }
