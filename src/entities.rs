@@ -19,7 +19,7 @@ use crate::document::Entity;
 use crate::gazetteer::{Gazetteer, Label};
 use crate::lexicon;
 use crate::matcher::{Matcher, RawMatch};
-use crate::normalize::{fold_str, Folded};
+use crate::normalize::{fold_str, is_invisible, Folded};
 use crate::span::Span;
 
 /// Finds the entity mentions of `text`.
@@ -215,7 +215,7 @@ fn inside_other_name(text: &str, span: Span) -> bool {
         });
     let word = &head[word_start..];
     word.chars().next().is_some_and(char::is_uppercase)
-        && !word.ends_with('.')
+        && !word.ends_with(['.', '!', '?'])
         && title_before(text, span.start).is_none()
         && !starts_sentence(head, word_start)
 }
@@ -279,7 +279,7 @@ fn after_institution_word(text: &str, start: usize) -> bool {
 
 /// True when the word at `at` of `head` starts a sentence or a line.
 fn starts_sentence(head: &str, at: usize) -> bool {
-    let before = head[..at].trim_end_matches(' ');
+    let before = head[..at].trim_end_matches(|c| c == ' ' || is_invisible(c));
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', '”', ':'])
 }
 

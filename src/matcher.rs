@@ -102,46 +102,148 @@ pub(crate) struct Matcher {
     /// `cands[starts[p]..starts[p + 1]]` are pattern `p`'s candidates.
     starts: Vec<u32>,
     cands: Vec<Candidate>,
-    /// The first three folded bytes of every pattern.
-    prefixes: PrefixSet,
-    /// The same, for patterns that may start with a lower-case letter.
-    lower_prefixes: PrefixSet,
+    /// How every pattern starts.
+    starts_any: Starts,
+    /// How the patterns that may start with a lower-case letter start.
+    starts_lower: Starts,
 }
 
-/// A set of three-byte prefixes (a 16 Mi-bit bitmap, 2 MB).
+/// How a set of names starts: filters for the token starts worth
+/// searching, cheapest first.
 #[derive(Debug)]
-struct PrefixSet(Vec<u64>);
+struct Starts {
+    /// First bytes (256 bits), for tokens that start with punctuation.
+    bytes: [u64; 4],
+    /// The names' first words and keys.
+    words: StartFilter,
+}
 
-impl PrefixSet {
-    fn new() -> PrefixSet {
-        PrefixSet(vec![0; (1 << 24) / 64])
-    }
-
-    /// Adds the prefix of `pattern`; a shorter pattern adds every key that
-    /// starts with it.
-    fn add(&mut self, pattern: &[u8]) {
-        match pattern {
-            [] => {}
-            [a] => (0..=0xffffu32).for_each(|bc| self.insert(u32::from(*a) << 16 | bc)),
-            [a, b] => (0..=0xffu32)
-                .for_each(|c| self.insert(u32::from(*a) << 16 | u32::from(*b) << 8 | c)),
-            _ => self.insert(prefix_key(pattern, 0)),
+impl Starts {
+    /// Filters sized for `names` names.
+    fn with_capacity(names: usize) -> Starts {
+        Starts {
+            bytes: [0; 4],
+            words: StartFilter::with_capacity(names),
         }
     }
 
-    fn insert(&mut self, key: u32) {
-        self.0[key as usize >> 6] |= 1 << (key & 63);
+    /// Adds a folded name.
+    fn add(&mut self, name: &str) {
+        let b = name.as_bytes();
+        let Some(&first) = b.first() else {
+            return;
+        };
+        self.bytes[usize::from(first >> 6)] |= 1 << (first & 63);
+        let (e1, e2) = word_ends(name, 0);
+        let one = hash(&b[..e1]);
+        self.words.insert(one, e2.map_or(one, |e2| hash(&b[..e2])));
     }
 
-    fn contains(&self, key: u32) -> bool {
-        self.0[key as usize >> 6] & (1 << (key & 63)) != 0
+    /// The keys of the token at byte `i` of `hay`, whose first word ends at
+    /// `e1`, when a name may start there.
+    fn may_start(&self, hay: &str, i: usize, e1: usize) -> Option<TokenKeys> {
+        let b = hay.as_bytes();
+        let one = hash(b.get(i..e1)?);
+        let block = self.words.first_word(one)?;
+        let two = word_ends(hay, i).1.map(|e2| hash(&b[i..e2]));
+        let keys = TokenKeys {
+            one: Some(one).filter(|&k| StartFilter::has_key(block, k)),
+            two: two.filter(|&k| StartFilter::has_key(block, k)),
+        };
+        (keys.one.is_some() || keys.two.is_some()).then_some(keys)
+    }
+
+    /// True when some name starts with the byte `b` (for tokens that start
+    /// with punctuation, before finding their first word).
+    fn first_byte(&self, b: u8) -> bool {
+        self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 }
 
-/// The three bytes at `i` as a key (missing bytes count as 0).
-fn prefix_key(bytes: &[u8], i: usize) -> u32 {
-    let at = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0));
-    at(0) << 16 | at(1) << 8 | at(2)
+/// The first words and keys of a set of names, as a filter that may answer
+/// yes wrongly but never no wrongly (a blocked Bloom filter): a name's
+/// first word and its key set one bit each in the 64-byte block that the
+/// first word picks, so that a token costs one cache line however large
+/// the gazetteer (about 16 bits a name: 2 to 4 MB for a million names).
+#[derive(Debug)]
+struct StartFilter {
+    blocks: Box<[[u64; 8]]>,
+    /// Block count minus one (a power of two minus one).
+    mask: u64,
+}
+
+impl StartFilter {
+    fn with_capacity(names: usize) -> StartFilter {
+        let blocks = (names.saturating_mul(16) / 512)
+            .clamp(8, 1 << 22)
+            .next_power_of_two();
+        StartFilter {
+            blocks: vec![[0; 8]; blocks].into(),
+            mask: blocks as u64 - 1,
+        }
+    }
+
+    /// The block of first word `first` (from the hash's high half: hash
+    /// tables keyed by the same hashes use the low bits).
+    fn block(&self, first: u64) -> usize {
+        ((first >> 32) & self.mask) as usize
+    }
+
+    /// The bit of the first word itself, and of a key, in a block.
+    fn first_bit(first: u64) -> u64 {
+        first & 511
+    }
+
+    fn key_bit(key: u64) -> u64 {
+        (key >> 9) & 511
+    }
+
+    fn set(block: &mut [u64; 8], bit: u64) {
+        block[(bit >> 6) as usize] |= 1 << (bit & 63);
+    }
+
+    fn get(block: &[u64; 8], bit: u64) -> bool {
+        block[(bit >> 6) as usize] & (1 << (bit & 63)) != 0
+    }
+
+    /// Adds a name with first word `first` and key `key`.
+    fn insert(&mut self, first: u64, key: u64) {
+        let b = self.block(first);
+        let block = &mut self.blocks[b];
+        StartFilter::set(block, StartFilter::first_bit(first));
+        StartFilter::set(block, StartFilter::key_bit(key));
+    }
+
+    /// The block of first word `first` when some name may start with it.
+    fn first_word(&self, first: u64) -> Option<&[u64; 8]> {
+        let block = self.blocks.get(self.block(first))?;
+        StartFilter::get(block, StartFilter::first_bit(first)).then_some(block)
+    }
+
+    /// True when a name of `block`'s first word may have key `key`.
+    fn has_key(block: &[u64; 8], key: u64) -> bool {
+        StartFilter::get(block, StartFilter::key_bit(key))
+    }
+}
+
+/// The key a name is filed under: the hash of its first two words, or of
+/// its first word when it has one word (or its second word comes after
+/// more than [`MAX_SEPARATORS`] separator bytes).
+fn name_key(name: &str) -> u64 {
+    let b = name.as_bytes();
+    match word_ends(name, 0) {
+        (_, Some(e2)) => hash(&b[..e2]),
+        (e1, None) => hash(&b[..e1]),
+    }
+}
+
+/// The keys of the names that may start at a token: a name found there
+/// starts with the token's first word, and ends on a token boundary, so
+/// its key is the hash of the token's first word or first two words.
+#[derive(Clone, Copy, Debug)]
+struct TokenKeys {
+    one: Option<u64>,
+    two: Option<u64>,
 }
 
 /// How the matcher searches; see [`MatchEngine`](crate::MatchEngine).
@@ -266,15 +368,20 @@ impl MatcherBuilder {
         }
         starts.push(cands.len() as u32);
         let pattern = |&(s, l): &(u32, u32)| &arena[s as usize..(s + l) as usize];
-        let (mut prefixes, mut lower_prefixes) = (PrefixSet::new(), PrefixSet::new());
-        for (p, w) in patterns.iter().zip(starts.windows(2)) {
-            let bytes = pattern(p).as_bytes();
-            prefixes.add(bytes);
-            if cands[w[0] as usize..w[1] as usize]
-                .iter()
-                .any(|c| c.case.allows_lower_start())
-            {
-                lower_prefixes.add(bytes);
+        let lower: Vec<bool> = starts
+            .windows(2)
+            .map(|w| {
+                cands[w[0] as usize..w[1] as usize]
+                    .iter()
+                    .any(|c| c.case.allows_lower_start())
+            })
+            .collect();
+        let mut starts_any = Starts::with_capacity(patterns.len());
+        let mut starts_lower = Starts::with_capacity(lower.iter().filter(|&&l| l).count());
+        for (p, &lower) in patterns.iter().zip(&lower) {
+            starts_any.add(pattern(p));
+            if lower {
+                starts_lower.add(pattern(p));
             }
         }
         let use_words = match choice {
@@ -301,8 +408,8 @@ impl MatcherBuilder {
             engine,
             starts,
             cands,
-            prefixes,
-            lower_prefixes,
+            starts_any,
+            starts_lower,
         })
     }
 }
@@ -330,42 +437,80 @@ impl Matcher {
         // An anchored leftmost-longest search at every token start that may
         // begin a name finds the longest name there; searching again with
         // the range cut short of it finds the next longest, so a shorter
-        // name survives when a longer one ends inside a word. Two-byte
-        // prefix sets skip most tokens without touching the automaton; a
-        // token starting with a lower-case letter is searched only when some
-        // name may start that way ("justice department").
-        // Whether the previous character is alphanumeric, and whether it is
-        // an apostrophe inside a word ("O'Brien").
+        // name survives when a longer one ends inside a word. Prefix filters
+        // skip most tokens without touching the engine; a token starting
+        // with a lower-case letter is searched only when some name may start
+        // so ("justice department").
+        //
+        // A token starts at a character that is no space and follows no
+        // letter or digit, nor an apostrophe inside a word ("O'Brien").
+        let same_offsets = folded.same_offsets();
+        let lower_at = |i: usize| {
+            let o = if same_offsets {
+                i
+            } else {
+                folded.orig_start(i)
+            };
+            match original.as_bytes().get(o) {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => original
+                    .get(o..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_lowercase),
+            }
+        };
+        // A token starting at `i` whose first word ends at `e1`.
+        let try_start = |i: usize, e1: usize, out: &mut Vec<RawMatch>| {
+            let filter = if lower_at(i) {
+                &self.starts_lower
+            } else {
+                &self.starts_any
+            };
+            if let Some(keys) = filter.may_start(hay, i, e1) {
+                self.find_at(original, folded, i, keys, out);
+            }
+        };
         let (mut prev_alnum, mut inner_apostrophe) = (false, false);
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let (alnum, space, apostrophe, len) = if b.is_ascii() {
-                (
-                    b.is_ascii_alphanumeric(),
-                    b.is_ascii_whitespace(),
-                    b == b'\'',
-                    1,
-                )
+            let starts = !prev_alnum && !inner_apostrophe;
+            if b.is_ascii_alphanumeric() {
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                if starts {
+                    // The first word goes on when a letter of another script
+                    // follows.
+                    let e1 = if bytes.get(j).is_some_and(|b| !b.is_ascii()) {
+                        word_ends(hay, i).0
+                    } else {
+                        j
+                    };
+                    try_start(i, e1, &mut out);
+                }
+                // The rest of the word starts nothing.
+                i = j;
+                (prev_alnum, inner_apostrophe) = (true, false);
+            } else if b.is_ascii() {
+                let space = b.is_ascii_whitespace();
+                if starts
+                    && !space
+                    && (self.starts_any.first_byte(b) || self.starts_lower.first_byte(b))
+                {
+                    try_start(i, word_ends(hay, i).0, &mut out);
+                }
+                (prev_alnum, inner_apostrophe) = (false, b == b'\'' && prev_alnum);
+                i += 1;
             } else {
                 let c = hay[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.is_whitespace(), false, c.len_utf8())
-            };
-            if !space && !prev_alnum && !inner_apostrophe {
-                let key = prefix_key(bytes, i);
-                if self.prefixes.contains(key)
-                    && (self.lower_prefixes.contains(key)
-                        || !original
-                            .get(folded.orig_start(i)..)
-                            .and_then(|t| t.chars().next())
-                            .is_some_and(char::is_lowercase))
-                {
-                    self.find_at(original, folded, i, &mut out);
+                if starts && !c.is_whitespace() {
+                    try_start(i, word_ends(hay, i).0, &mut out);
                 }
+                (prev_alnum, inner_apostrophe) = (c.is_alphanumeric(), false);
+                i += c.len_utf8();
             }
-            inner_apostrophe = apostrophe && prev_alnum;
-            prev_alnum = alnum;
-            i += len;
         }
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         out
@@ -373,7 +518,14 @@ impl Matcher {
 
     /// Every name that starts at folded byte `s` and ends on a token
     /// boundary, longest first.
-    fn find_at(&self, original: &str, folded: &Folded, s: usize, out: &mut Vec<RawMatch>) {
+    fn find_at(
+        &self,
+        original: &str,
+        folded: &Folded,
+        s: usize,
+        keys: TokenKeys,
+        out: &mut Vec<RawMatch>,
+    ) {
         let hay = folded.as_str();
         match &self.engine {
             Engine::Empty => {}
@@ -389,7 +541,7 @@ impl Matcher {
                 }
             }
             Engine::Words(index) => {
-                for (pid, len) in index.starting_at(hay.as_bytes(), s) {
+                for (pid, len) in index.starting_at(hay.as_bytes(), s, keys) {
                     self.check(original, folded, s, s + len, pid, out);
                 }
             }
@@ -478,22 +630,8 @@ impl WordIndex {
             let (s, l) = patterns[p];
             &arena[s as usize..(s + l) as usize]
         };
-        let mut keyed: Vec<(u64, u32, u32)> = (0..patterns.len())
-            .filter_map(|p| {
-                let t = text(p).as_bytes();
-                let key = match word_ends(t, 0) {
-                    (e1, None)
-                        if e1 == t.len() || !t[e1..].iter().any(u8::is_ascii_alphanumeric) =>
-                    {
-                        hash(&t[..e1])
-                    }
-                    (_, Some(e2)) => hash(&t[..e2]),
-                    // A second word too far off to key on: never found.
-                    _ => return None,
-                };
-                Some((key, patterns[p].1, p as u32))
-            })
-            .collect();
+        let keyed_by = |p: usize| (name_key(text(p)), patterns[p].1, p as u32);
+        let mut keyed: Vec<(u64, u32, u32)> = (0..patterns.len()).map(keyed_by).collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut table = HashMap::with_capacity_and_hasher(keyed.len(), FxBuildHasher::default());
         let mut i = 0;
@@ -519,18 +657,15 @@ impl WordIndex {
         &'a self,
         hay: &'a [u8],
         s: usize,
+        keys: TokenKeys,
     ) -> impl Iterator<Item = (u32, usize)> + 'a {
-        let (e1, e2) = word_ends(hay, s);
-        let two = e2.map(|e2| self.group(hash(&hay[s..e2])));
-        let one = self.group(hash(&hay[s..e1]));
-        two.into_iter()
-            .flatten()
-            .chain(one)
-            .filter_map(move |&pid| {
-                let (ps, pl) = *self.patterns.get(pid as usize)?;
-                let p = self.arena.as_bytes().get(ps as usize..(ps + pl) as usize)?;
-                hay[s..].starts_with(p).then_some((pid, p.len()))
-            })
+        let two = keys.two.map(|k| self.group(k)).unwrap_or(&[]);
+        let one = keys.one.map(|k| self.group(k)).unwrap_or(&[]);
+        two.iter().chain(one).filter_map(move |&pid| {
+            let (ps, pl) = *self.patterns.get(pid as usize)?;
+            let p = self.arena.as_bytes().get(ps as usize..(ps + pl) as usize)?;
+            hay[s..].starts_with(p).then_some((pid, p.len()))
+        })
     }
 
     fn group(&self, key: u64) -> &[u32] {
@@ -541,31 +676,46 @@ impl WordIndex {
     }
 }
 
-/// Where the first word starting at `s` ends, and where the second ends
-/// (after at most [`MAX_SEPARATORS`] separator bytes). A word is a run of
-/// letters and digits (any non-ASCII byte counts as a letter); a separator
-/// starting the text is a word of its own.
-fn word_ends(b: &[u8], s: usize) -> (usize, Option<usize>) {
-    let in_word = |x: u8| x.is_ascii_alphanumeric() || !x.is_ascii();
-    let mut e1 = s;
-    while e1 < b.len() && in_word(b[e1]) {
-        e1 += 1;
-    }
+/// Where the first word starting at byte `s` of `t` ends, and where the
+/// second ends (after at most [`MAX_SEPARATORS`] separator bytes). A word
+/// is a run of letters and digits; a separator starting the text is a word
+/// of its own.
+fn word_ends(t: &str, s: usize) -> (usize, Option<usize>) {
+    let b = t.as_bytes();
+    // Whether the character at `i` belongs to a word, and its length.
+    let at = |i: usize| match b.get(i) {
+        None => (false, 0),
+        Some(x) if x.is_ascii() => (x.is_ascii_alphanumeric(), 1),
+        Some(_) => t
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    };
+    let run = |mut i: usize| loop {
+        // ASCII letters and digits, the common case, byte by byte.
+        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        match at(i) {
+            (true, len) => i += len,
+            _ => return i,
+        }
+    };
+    let mut e1 = run(s);
     if e1 == s {
-        e1 = (s + 1).min(b.len());
+        e1 = (s + at(s).1.max(1)).min(b.len());
     }
     let mut k = e1;
-    while k < b.len() && !in_word(b[k]) && k - e1 < MAX_SEPARATORS {
-        k += 1;
+    loop {
+        match at(k) {
+            (false, len) if len > 0 && k - e1 < MAX_SEPARATORS => k += len,
+            _ => break,
+        }
     }
-    if k >= b.len() || !in_word(b[k]) {
-        return (e1, None);
+    match at(k) {
+        (true, _) if k - e1 <= MAX_SEPARATORS => (e1, Some(run(k))),
+        _ => (e1, None),
     }
-    let mut e2 = k;
-    while e2 < b.len() && in_word(b[e2]) {
-        e2 += 1;
-    }
-    (e1, Some(e2))
 }
 
 /// The names an entry is matched by: (text, strength, case-sensitive).
@@ -846,6 +996,43 @@ mod tests {
         assert_eq!(found(&m, "Lopez Obrador"), vec!["Lopez Obrador", "Obrador"]);
         let (_, m) = matcher("amlo\tPERSON\tAndres Manuel Lopez Obrador\n");
         assert_eq!(found(&m, "López Obrador"), vec!["López Obrador", "Obrador"]);
+    }
+
+    #[test]
+    fn names_of_every_shape_are_found_by_both_engines() {
+        let (_, m) = matcher(
+            "a\tPERSON\tJoe Biden\n\
+             b\tORG\tAT&T\n\
+             c\tLOC\tU.S.\n\
+             d\tPERSON\t't Hooft\n\
+             e\tLOC\tМосква\n\
+             f\tLOC\tSão Paulo\n\
+             g\tORG\tA - - - - - - B\n\
+             h\tORG\t(Untitled)\n\
+             i\tPERSON\tÜnal Çelik\n",
+        );
+        let text = "Joe Biden… met AT&T in the U.S.-based office; 't Hooft, Москва, \
+                    Sao Paulo, A - - - - - - B and (Untitled) with Unal Celik. Biden·";
+        assert_eq!(
+            found(&m, text),
+            vec![
+                "Joe Biden",
+                "Biden",
+                "AT&T",
+                "U.S.",
+                "'t Hooft",
+                "Hooft",
+                "Москва",
+                "Sao Paulo",
+                "A - - - - - - B",
+                "(Untitled)",
+                "Unal Celik",
+                "Celik",
+                "Biden",
+            ]
+        );
+        // A name's first word must be the token's whole first word.
+        assert!(found(&m, "Joe Bidenx, AT&Tx, Москвах").is_empty());
     }
 
     #[test]

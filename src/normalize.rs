@@ -44,11 +44,14 @@ impl Folded {
         let bytes = original.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // ASCII, the bulk of news text: one byte in, one byte out.
-            let b = bytes[i];
-            if b.is_ascii() {
-                text.push(b.to_ascii_lowercase() as char);
-                i += 1;
+            // ASCII, the bulk of news text: one byte in, one byte out, a
+            // whole run at a time.
+            let run = ascii_run(&bytes[i..]);
+            if run > 0 {
+                let from = text.len();
+                text.push_str(&original[i..i + run]);
+                text[from..].make_ascii_lowercase();
+                i += run;
                 continue;
             }
             let Some(c) = original[i..].chars().next() else {
@@ -88,6 +91,12 @@ impl Folded {
         &self.text
     }
 
+    /// True when every folded byte sits at the offset of the original byte
+    /// it came from (all of ASCII, and most other text without diacritics).
+    pub(crate) fn same_offsets(&self) -> bool {
+        self.pieces.len() == 1
+    }
+
     /// The original byte offset where the folded byte `i` starts.
     pub(crate) fn orig_start(&self, i: usize) -> usize {
         if i >= self.text.len() {
@@ -121,6 +130,27 @@ impl Folded {
             None => self.orig_len,
         }
     }
+}
+
+/// The length of the run of ASCII bytes that starts `bytes`.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(w) & HIGH;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .take_while(|b| b.is_ascii())
+        .count()
 }
 
 /// Folds a whole string (gazetteer names are folded with this too, so that
@@ -176,8 +206,10 @@ fn fold_special(c: char) -> Option<&'static str> {
     })
 }
 
-/// Characters dropped from the folded text.
-fn is_invisible(c: char) -> bool {
+/// Characters dropped from the folded text: format characters (soft
+/// hyphen, zero-width space and joiners, byte-order mark) and combining
+/// marks.
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
         | '\u{0300}'..='\u{036F}')
@@ -224,6 +256,25 @@ fn fold_latin(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_run_stops_at_the_first_non_ascii_byte() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut s = "A".repeat(len);
+                if at < len {
+                    s.replace_range(at..=at, "é");
+                }
+                assert_eq!(ascii_run(s.as_bytes()), at, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn folds_long_mixed_text_like_char_by_char() {
+        let original = "THE Quick brown FOX, said López (São Paulo) – 12 Straße. ".repeat(5);
+        assert_eq!(Folded::new(&original).as_str(), fold_str(&original));
+    }
 
     #[test]
     fn folds_case_and_diacritics() {

@@ -107,6 +107,11 @@ impl<'t> Context<'t> {
         self.tokens.partition_point(|t| t.span.start < at)
     }
 
+    /// The token containing byte `at`, or else the first one after it.
+    pub(crate) fn token_over(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= at)
+    }
+
     /// The sentence containing byte `at` (or the last one starting before it).
     pub(crate) fn sentence_at(&self, at: usize) -> Span {
         let i = self.sentences.partition_point(|s| s.start <= at);

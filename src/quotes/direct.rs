@@ -167,7 +167,9 @@ impl Bounds {
         };
         let ceil_at = ceil_at.min(close_para.end).min(next_open).max(end);
         Bounds {
-            floor: ctx.token_at(floor_at),
+            // A sentence that starts inside a token (after a byte-order
+            // mark that a combining mark clings to) starts with that token.
+            floor: ctx.token_over(floor_at),
             open: ctx.token_at(open_at),
             after: ctx.token_at(end),
             ceil: ctx.token_at(ceil_at),
