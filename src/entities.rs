@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use crate::document::Entity;
 use crate::gazetteer::{Gazetteer, Label};
+use crate::hash::FxBuildHasher;
 use crate::lexicon;
 use crate::matcher::{Matcher, RawMatch};
 use crate::normalize::{fold_str, is_invisible, Folded};
@@ -36,7 +37,7 @@ pub(crate) fn find(
     // Full, unambiguous mentions: where each entry is named in full.
     // A name inside a longer full name ("Jordan" in "Michael Jordan") is
     // not a mention of its own.
-    let mut full_at: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut full_at: HashMap<u32, Vec<usize>, FxBuildHasher> = HashMap::default();
     let mut covered_to = 0usize;
     for &m in &raw {
         if m.span.end <= covered_to {
@@ -71,7 +72,7 @@ pub(crate) fn find(
     let mut out: Vec<Entity> = Vec::new();
     let mut taken_to = 0usize;
     // One shared copy of each entry's strings per document.
-    let mut strings: HashMap<u32, (Arc<str>, Arc<str>)> = HashMap::new();
+    let mut strings: HashMap<u32, (Arc<str>, Arc<str>), FxBuildHasher> = HashMap::default();
     for (m, e) in resolved {
         if m.span.start < taken_to {
             continue;
@@ -124,7 +125,7 @@ fn resolve(
     folded: &Folded,
     matcher: &Matcher,
     gazetteer: &Gazetteer,
-    full_at: &HashMap<u32, Vec<usize>>,
+    full_at: &HashMap<u32, Vec<usize>, FxBuildHasher>,
 ) -> Option<u32> {
     let mut best: Option<(u32, usize, bool)> = None; // (entry, distance, preceding)
     let mut first_full = None;
@@ -304,17 +305,14 @@ pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
     if trimmed.len() == head.len() && !head.is_empty() {
         return None; // the name is glued to what precedes it
     }
-    // Every title ends with a word of the title list's last words: a quick
-    // check before trying each title.
+    // Only the titles that end with the word before the name can stand
+    // there.
     let last_word = trimmed
         .rsplit([' ', '\n', '\t', '(', '"', '“'])
         .next()
         .unwrap_or("");
     let last_word = last_word.rsplit('-').next().unwrap_or(last_word);
-    if !lexicon::is_title_last_word(last_word) {
-        return None;
-    }
-    let t = lexicon::TITLES
+    let t = lexicon::titles_ending_with(last_word)
         .iter()
         .filter(|t| ends_with_word(trimmed, t))
         .max_by_key(|t| t.len())?;

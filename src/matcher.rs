@@ -93,6 +93,9 @@ pub(crate) struct RawMatch {
     /// Where it starts in the folded text.
     folded_start: usize,
     pub(crate) pattern: u32,
+    /// Bit `k`: the text's case suits the pattern's candidate `k` (of the
+    /// first 64).
+    accepted: u64,
 }
 
 /// The automaton over every folded alias, and what each pattern names.
@@ -127,16 +130,12 @@ impl Starts {
         }
     }
 
-    /// Adds a folded name.
-    fn add(&mut self, name: &str) {
-        let b = name.as_bytes();
-        let Some(&first) = b.first() else {
-            return;
-        };
-        self.bytes[usize::from(first >> 6)] |= 1 << (first & 63);
-        let (e1, e2) = word_ends(name, 0);
-        let one = hash(&b[..e1]);
-        self.words.insert(one, e2.map_or(one, |e2| hash(&b[..e2])));
+    /// Adds a folded name with its first word's hash and its key.
+    fn add(&mut self, name: &str, first: u64, key: u64) {
+        if let Some(&b) = name.as_bytes().first() {
+            self.bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            self.words.insert(first, key);
+        }
     }
 
     /// The keys of the token at byte `i` of `hay`, whose first word ends at
@@ -145,7 +144,7 @@ impl Starts {
         let b = hay.as_bytes();
         let one = hash(b.get(i..e1)?);
         let block = self.words.first_word(one)?;
-        let two = word_ends(hay, i).1.map(|e2| hash(&b[i..e2]));
+        let two = second_word_end(hay, e1).map(|e2| hash(&b[i..e2]));
         let keys = TokenKeys {
             one: Some(one).filter(|&k| StartFilter::has_key(block, k)),
             two: two.filter(|&k| StartFilter::has_key(block, k)),
@@ -226,15 +225,15 @@ impl StartFilter {
     }
 }
 
-/// The key a name is filed under: the hash of its first two words, or of
-/// its first word when it has one word (or its second word comes after
-/// more than [`MAX_SEPARATORS`] separator bytes).
-fn name_key(name: &str) -> u64 {
+/// The hash of a name's first word, and the key the name is filed under:
+/// the hash of its first two words, or of its first word when it has one
+/// word (or its second word comes after more than [`MAX_SEPARATORS`]
+/// separator bytes).
+fn name_key(name: &str) -> (u64, u64) {
     let b = name.as_bytes();
-    match word_ends(name, 0) {
-        (_, Some(e2)) => hash(&b[..e2]),
-        (e1, None) => hash(&b[..e1]),
-    }
+    let (e1, e2) = word_ends(name, 0);
+    let first = hash(&b[..e1]);
+    (first, e2.map_or(first, |e2| hash(&b[..e2])))
 }
 
 /// The keys of the names that may start at a token: a name found there
@@ -378,10 +377,12 @@ impl MatcherBuilder {
             .collect();
         let mut starts_any = Starts::with_capacity(patterns.len());
         let mut starts_lower = Starts::with_capacity(lower.iter().filter(|&&l| l).count());
-        for (p, &lower) in patterns.iter().zip(&lower) {
-            starts_any.add(pattern(p));
+        // Each name's first word and key (see [`name_key`]).
+        let keys: Vec<(u64, u64)> = patterns.iter().map(|p| name_key(pattern(p))).collect();
+        for ((p, &lower), &(first, key)) in patterns.iter().zip(&lower).zip(&keys) {
+            starts_any.add(pattern(p), first, key);
             if lower {
-                starts_lower.add(pattern(p));
+                starts_lower.add(pattern(p), first, key);
             }
         }
         let use_words = match choice {
@@ -392,7 +393,7 @@ impl MatcherBuilder {
         let engine = if patterns.is_empty() {
             Engine::Empty
         } else if use_words {
-            Engine::Words(WordIndex::new(&arena, &patterns))
+            Engine::Words(WordIndex::new(&arena, &patterns, &keys))
         } else {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -568,15 +569,26 @@ impl Matcher {
         let Some(orig) = original.get(start..stop) else {
             return;
         };
-        if self
-            .candidates(pid)
-            .iter()
-            .any(|c| case_ok(&c.case, orig, s, folded, original))
+        // Which of the first 64 candidates the text's case suits (those
+        // past 64, rare, are asked again when needed).
+        let cands = self.candidates(pid);
+        let mut accepted = 0u64;
+        for (k, c) in cands.iter().take(64).enumerate() {
+            if case_ok(&c.case, orig, s, folded, original) {
+                accepted |= 1 << k;
+            }
+        }
+        if accepted != 0
+            || cands
+                .iter()
+                .skip(64)
+                .any(|c| case_ok(&c.case, orig, s, folded, original))
         {
             out.push(RawMatch {
                 span: Span::new(start, stop),
                 folded_start: s,
                 pattern: pid,
+                accepted,
             });
         }
     }
@@ -592,7 +604,12 @@ impl Matcher {
         let mut last = None;
         self.candidates(m.pattern)
             .iter()
-            .filter(move |c| case_ok(&c.case, orig, m.folded_start, folded, original))
+            .enumerate()
+            .filter(move |&(k, c)| match k {
+                0..64 => m.accepted & 1 << k != 0,
+                _ => case_ok(&c.case, orig, m.folded_start, folded, original),
+            })
+            .map(|(_, c)| c)
             .filter(move |c| last.replace(c.entry) != Some(c.entry))
     }
 
@@ -612,26 +629,27 @@ impl Matcher {
 struct WordIndex {
     /// Every name, back to back.
     arena: Box<str>,
-    /// (start, len) in `arena` per pattern id.
-    patterns: Box<[(u32, u32)]>,
     /// Key of a name's first word (one-word names) or first two words
-    /// (longer names) → range of `ids`.
+    /// (longer names) → range of `names`.
     table: HashMap<u64, (u32, u32), FxBuildHasher>,
-    /// Pattern ids grouped by key, longest name first.
-    ids: Box<[u32]>,
+    /// (pattern id, start in `arena`, length) of every name, grouped by
+    /// key, longest first.
+    names: Box<[(u32, u32, u32)]>,
 }
 
 /// The most separator characters between the first two words of a key.
 const MAX_SEPARATORS: usize = 8;
 
 impl WordIndex {
-    fn new(arena: &str, patterns: &[(u32, u32)]) -> WordIndex {
-        let text = |p: usize| {
-            let (s, l) = patterns[p];
-            &arena[s as usize..(s + l) as usize]
-        };
-        let keyed_by = |p: usize| (name_key(text(p)), patterns[p].1, p as u32);
-        let mut keyed: Vec<(u64, u32, u32)> = (0..patterns.len()).map(keyed_by).collect();
+    /// The index of `patterns` (start and length in `arena`), whose keys
+    /// are `keys` (see [`name_key`]).
+    fn new(arena: &str, patterns: &[(u32, u32)], keys: &[(u64, u64)]) -> WordIndex {
+        let mut keyed: Vec<(u64, u32, u32)> = keys
+            .iter()
+            .zip(patterns)
+            .enumerate()
+            .map(|(p, (&(_, key), &(_, len)))| (key, len, p as u32))
+            .collect();
         keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut table = HashMap::with_capacity_and_hasher(keyed.len(), FxBuildHasher::default());
         let mut i = 0;
@@ -645,9 +663,11 @@ impl WordIndex {
         }
         WordIndex {
             arena: arena.into(),
-            patterns: patterns.into(),
             table,
-            ids: keyed.iter().map(|k| k.2).collect(),
+            names: keyed
+                .iter()
+                .map(|&(_, len, p)| (p, patterns[p as usize].0, len))
+                .collect(),
         }
     }
 
@@ -661,16 +681,15 @@ impl WordIndex {
     ) -> impl Iterator<Item = (u32, usize)> + 'a {
         let two = keys.two.map(|k| self.group(k)).unwrap_or(&[]);
         let one = keys.one.map(|k| self.group(k)).unwrap_or(&[]);
-        two.iter().chain(one).filter_map(move |&pid| {
-            let (ps, pl) = *self.patterns.get(pid as usize)?;
+        two.iter().chain(one).filter_map(move |&(pid, ps, pl)| {
             let p = self.arena.as_bytes().get(ps as usize..(ps + pl) as usize)?;
             hay[s..].starts_with(p).then_some((pid, p.len()))
         })
     }
 
-    fn group(&self, key: u64) -> &[u32] {
+    fn group(&self, key: u64) -> &[(u32, u32, u32)] {
         match self.table.get(&key) {
-            Some(&(a, n)) => self.ids.get(a as usize..(a + n) as usize).unwrap_or(&[]),
+            Some(&(a, n)) => self.names.get(a as usize..(a + n) as usize).unwrap_or(&[]),
             None => &[],
         }
     }
@@ -681,40 +700,50 @@ impl WordIndex {
 /// is a run of letters and digits; a separator starting the text is a word
 /// of its own.
 fn word_ends(t: &str, s: usize) -> (usize, Option<usize>) {
-    let b = t.as_bytes();
-    // Whether the character at `i` belongs to a word, and its length.
-    let at = |i: usize| match b.get(i) {
+    let mut e1 = word_run(t, s);
+    if e1 == s {
+        e1 = (s + char_at(t, s).1.max(1)).min(t.len());
+    }
+    (e1, second_word_end(t, e1))
+}
+
+/// Where the word after the first word, which ends at `e1`, ends.
+fn second_word_end(t: &str, e1: usize) -> Option<usize> {
+    let mut k = e1;
+    loop {
+        match char_at(t, k) {
+            (false, len) if len > 0 && k - e1 < MAX_SEPARATORS => k += len,
+            (true, _) if k - e1 <= MAX_SEPARATORS => return Some(word_run(t, k)),
+            _ => return None,
+        }
+    }
+}
+
+/// Whether the character at byte `i` of `t` belongs to a word, and its
+/// length (0 at the end).
+fn char_at(t: &str, i: usize) -> (bool, usize) {
+    match t.as_bytes().get(i) {
         None => (false, 0),
         Some(x) if x.is_ascii() => (x.is_ascii_alphanumeric(), 1),
         Some(_) => t
             .get(i..)
             .and_then(|r| r.chars().next())
             .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-    };
-    let run = |mut i: usize| loop {
+    }
+}
+
+/// The end of the run of word characters from byte `i` of `t`.
+fn word_run(t: &str, mut i: usize) -> usize {
+    let b = t.as_bytes();
+    loop {
         // ASCII letters and digits, the common case, byte by byte.
         while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
             i += 1;
         }
-        match at(i) {
+        match char_at(t, i) {
             (true, len) => i += len,
             _ => return i,
         }
-    };
-    let mut e1 = run(s);
-    if e1 == s {
-        e1 = (s + at(s).1.max(1)).min(b.len());
-    }
-    let mut k = e1;
-    loop {
-        match at(k) {
-            (false, len) if len > 0 && k - e1 < MAX_SEPARATORS => k += len,
-            _ => break,
-        }
-    }
-    match at(k) {
-        (true, _) if k - e1 <= MAX_SEPARATORS => (e1, Some(run(k))),
-        _ => (e1, None),
     }
 }
 

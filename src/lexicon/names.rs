@@ -3,7 +3,7 @@
 
 use super::WordSet;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::hash::FxBuildHasher;
 use std::sync::OnceLock;
@@ -147,20 +147,23 @@ pub(crate) static TITLES: WordSet = WordSet::new(&[
     "President-elect",
 ]);
 
-/// True when `word` ends one of the [`TITLES`] ("Minister" of "Prime
-/// Minister", "Mr.").
-pub(crate) fn is_title_last_word(word: &str) -> bool {
-    static LAST: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
+/// The [`TITLES`] that `word` ends ("Minister": "Prime Minister", "Foreign
+/// Minister", …; "Mr.": "Mr."), so that a title is looked for only where
+/// one may end.
+pub(crate) fn titles_ending_with(word: &str) -> &'static [&'static str] {
+    type Index = HashMap<&'static str, Vec<&'static str>, FxBuildHasher>;
+    static LAST: OnceLock<Index> = OnceLock::new();
     LAST.get_or_init(|| {
-        TITLES
-            .iter()
-            .map(|t| {
-                let w = t.rsplit(' ').next().unwrap_or(t);
-                w.rsplit('-').next().unwrap_or(w)
-            })
-            .collect()
+        let mut index = Index::default();
+        for t in TITLES.iter() {
+            let w = t.rsplit(' ').next().unwrap_or(t);
+            let w = w.rsplit('-').next().unwrap_or(w);
+            index.entry(w).or_default().push(t);
+        }
+        index
     })
-    .contains(word)
+    .get(word)
+    .map_or(&[], Vec::as_slice)
 }
 
 /// True when `word` is the first word of one of the [`TITLES`] ("Prime"
