@@ -7,6 +7,7 @@
 //! description an [`Extractor`](crate::Extractor) is rebuilt from) and parses
 //! them into entries, reporting problems with file and line.
 
+use std::collections::hash_map::Entry as Slot;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
@@ -218,7 +219,13 @@ pub(crate) fn parse_all<'s>(
     sources: &'s [GazetteerSource],
     mut f: impl FnMut(usize, Entry<'s>),
 ) -> Result<(), Error> {
-    let mut seen: HashMap<&'s str, (usize, usize), FxBuildHasher> = HashMap::default();
+    // Sized for one entry a line, so that a million entries never rehash.
+    let lines: usize = sources
+        .iter()
+        .map(|s| s.text.bytes().filter(|&b| b == b'\n').count() + 1)
+        .sum();
+    let mut seen: HashMap<&'s str, (usize, usize), FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(lines, FxBuildHasher::default());
     for (si, src) in sources.iter().enumerate() {
         for (ln, line) in src.text.lines().enumerate() {
             let lineno = ln + 1;
@@ -227,14 +234,20 @@ pub(crate) fn parse_all<'s>(
                 Ok(None) => continue,
                 Err(e) => return Err(e.at(&src.name, Some(lineno))),
             };
-            if let Some(&(fs, fl)) = seen.get(entry.id) {
-                let msg = format!(
-                    "duplicate id {:?} (first defined at {}:{})",
-                    entry.id, sources[fs].name, fl
-                );
-                return Err(Error::new(ErrorKind::DuplicateId, msg).at(&src.name, Some(lineno)));
+            match seen.entry(entry.id) {
+                Slot::Occupied(first) => {
+                    let (fs, fl) = *first.get();
+                    let msg = format!(
+                        "duplicate id {:?} (first defined at {}:{})",
+                        entry.id, sources[fs].name, fl
+                    );
+                    let err = Error::new(ErrorKind::DuplicateId, msg);
+                    return Err(err.at(&src.name, Some(lineno)));
+                }
+                Slot::Vacant(v) => {
+                    v.insert((si, lineno));
+                }
             }
-            seen.insert(entry.id, (si, lineno));
             f(si, entry);
         }
     }

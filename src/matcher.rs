@@ -476,11 +476,8 @@ impl Matcher {
         while i < bytes.len() {
             let b = bytes[i];
             let starts = !prev_alnum && !inner_apostrophe;
-            if b.is_ascii_alphanumeric() {
-                let mut j = i + 1;
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
+            if is_alnum(b) {
+                let j = i + 1 + bytes[i + 1..].iter().take_while(|&&b| is_alnum(b)).count();
                 if starts {
                     // The first word goes on when a letter of another script
                     // follows.
@@ -695,6 +692,21 @@ impl WordIndex {
     }
 }
 
+/// True for ASCII letters and digits (a table look-up: the matcher asks it
+/// of nearly every byte).
+fn is_alnum(b: u8) -> bool {
+    static ALNUM: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = (i as u8).is_ascii_alphanumeric();
+            i += 1;
+        }
+        t
+    };
+    ALNUM[usize::from(b)]
+}
+
 /// Where the first word starting at byte `s` of `t` ends, and where the
 /// second ends (after at most [`MAX_SEPARATORS`] separator bytes). A word
 /// is a run of letters and digits; a separator starting the text is a word
@@ -737,9 +749,9 @@ fn word_run(t: &str, mut i: usize) -> usize {
     let b = t.as_bytes();
     loop {
         // ASCII letters and digits, the common case, byte by byte.
-        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
-        }
+        i += b
+            .get(i..)
+            .map_or(0, |r| r.iter().take_while(|&&b| is_alnum(b)).count());
         match char_at(t, i) {
             (true, len) => i += len,
             _ => return i,
