@@ -438,10 +438,10 @@ impl Matcher {
         // An anchored leftmost-longest search at every token start that may
         // begin a name finds the longest name there; searching again with
         // the range cut short of it finds the next longest, so a shorter
-        // name survives when a longer one ends inside a word. Prefix filters
-        // skip most tokens without touching the engine; a token starting
-        // with a lower-case letter is searched only when some name may start
-        // so ("justice department").
+        // name survives when a longer one ends inside a word. A filter of
+        // the names' first words and keys skips most tokens without touching
+        // the engine; a token starting with a lower-case letter asks the
+        // filter of the names that may start so ("justice department").
         //
         // A token starts at a character that is no space and follows no
         // letter or digit, nor an apostrophe inside a word ("O'Brien").
