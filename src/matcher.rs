@@ -493,10 +493,8 @@ impl Matcher {
                 (prev_alnum, inner_apostrophe) = (true, false);
             } else if b.is_ascii() {
                 let space = b.is_ascii_whitespace();
-                if starts
-                    && !space
-                    && (self.starts_any.first_byte(b) || self.starts_lower.first_byte(b))
-                {
+                // (Every name is in `starts_any`, lower-case ones too.)
+                if starts && !space && self.starts_any.first_byte(b) {
                     try_start(i, word_ends(hay, i).0, &mut out);
                 }
                 (prev_alnum, inner_apostrophe) = (false, b == b'\'' && prev_alnum);
