@@ -17,12 +17,17 @@ pub(crate) use abbrev::*;
 pub(crate) use names::*;
 pub(crate) use speech::*;
 
-/// Lower-cases an ASCII word into `buf` for lexicon look-ups; `None` for
-/// words that are too long or not ASCII (no lexicon entry is).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+/// Lower-cases an ASCII word for lexicon look-ups (into `buf` when it has
+/// capitals); `None` for words that are too long or not ASCII (no lexicon
+/// entry is).
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
+    }
+    // Most words are in lower case already: no copy.
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Some(word);
     }
     for (d, s) in buf.iter_mut().zip(bytes) {
         *d = s.to_ascii_lowercase();
@@ -56,5 +61,24 @@ impl WordSet {
     /// The words, in list order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &&'static str> {
         self.words.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_cases_ascii_words_only() {
+        let mut buf = [0u8; 32];
+        assert_eq!(lower("Said", &mut buf), Some("said"));
+        assert_eq!(lower("said", &mut buf), Some("said"));
+        assert_eq!(lower("SAID", &mut buf), Some("said"));
+        assert_eq!(lower("Señor", &mut buf), None);
+        assert_eq!(lower(&"a".repeat(33), &mut buf), None);
+        assert_eq!(
+            lower(&"A".repeat(32), &mut buf),
+            Some("a".repeat(32).as_str())
+        );
     }
 }

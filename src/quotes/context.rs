@@ -284,8 +284,12 @@ impl<'t> Context<'t> {
         Some(j)
     }
 
-    /// The lower-cased form of token `i` in `buf`, for lexicon look-ups.
-    pub(crate) fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    /// The lower-cased form of token `i` (in `buf` when it had capitals),
+    /// for lexicon look-ups.
+    pub(crate) fn lower<'b>(&self, i: usize, buf: &'b mut [u8; 32]) -> Option<&'b str>
+    where
+        't: 'b,
+    {
         lexicon::lower(self.word(i), buf)
     }
 
