@@ -115,7 +115,7 @@ pub(crate) struct Matcher {
 /// searching, cheapest first.
 #[derive(Debug)]
 struct Starts {
-    /// First bytes (256 bits), for tokens that start with punctuation.
+    /// First bytes (256 bits).
     bytes: [u64; 4],
     /// The names' first words and keys.
     words: StartFilter,
@@ -152,8 +152,8 @@ impl Starts {
         (keys.one.is_some() || keys.two.is_some()).then_some(keys)
     }
 
-    /// True when some name starts with the byte `b` (for tokens that start
-    /// with punctuation, before finding their first word).
+    /// True when some name starts with the byte `b`: a test cheaper than
+    /// hashing the token's first word.
     fn first_byte(&self, b: u8) -> bool {
         self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
@@ -467,6 +467,10 @@ impl Matcher {
             } else {
                 &self.starts_any
             };
+            // Few names start in lower case, and with few letters.
+            if !filter.first_byte(bytes[i]) {
+                return;
+            }
             if let Some(keys) = filter.may_start(hay, i, e1) {
                 self.find_at(original, folded, i, keys, out);
             }
