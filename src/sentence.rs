@@ -427,18 +427,24 @@ fn word_len(s: &str) -> Option<usize> {
 /// Finds the sentence boundaries that UAX #29 misses inside the piece
 /// `text[offset..end]` and reports them to `out`.
 fn inner_breaks(text: &str, offset: usize, end: usize, out: &mut Builder<'_>) {
-    let piece = &text[offset..end];
-    for (i, mark) in piece.match_indices(['.', '…', '\u{0B}', '\u{0C}']) {
-        let pos = offset + i;
-        let after = pos + mark.len();
-        let cut = match mark {
-            "." => break_after_period(text, pos),
-            "…" => break_after_ellipsis(text, after),
-            _ => Some(after),
+    let bytes = text.as_bytes();
+    let mut pos = offset;
+    // A byte search: '.', vertical tab, form feed, or the lead byte of '…'.
+    while let Some(k) = bytes[pos..end]
+        .iter()
+        .position(|&b| matches!(b, b'.' | 0x0B | 0x0C | 0xE2))
+    {
+        pos += k;
+        let cut = match bytes[pos] {
+            b'.' => break_after_period(text, pos),
+            0xE2 if text[pos..end].starts_with('…') => break_after_ellipsis(text, pos + 3),
+            0xE2 => None,
+            _ => Some(pos + 1),
         };
         if let Some(cut) = cut.filter(|&cut| cut < end) {
             out.cut(cut);
         }
+        pos += 1;
     }
 }
 

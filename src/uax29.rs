@@ -58,12 +58,11 @@ pub(crate) fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
         // The paragraph runs to just after its separator (CR LF together);
         // U+0085, U+2028 and U+2029 are separators too, but only in
         // non-ASCII paragraphs, which unicode-segmentation handles whole.
-        let mut end = start;
-        let mut ascii = true;
-        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
-            ascii &= bytes[end].is_ascii();
-            end += 1;
-        }
+        let mut end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |k| start + k);
+        let ascii = bytes[start..end].is_ascii();
         if end < bytes.len() {
             end += if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
                 2
@@ -88,15 +87,31 @@ pub(crate) fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// Segments an ASCII paragraph (its line break, if any, last).
+///
+/// Inside a paragraph only the rules after a sentence terminator can break
+/// (SB11), and only where its `SATerm Close* Sp*` run ends: SB9 and SB10
+/// keep the run whole. So only the ends of such runs are tried.
 fn ascii_paragraph(para: &str, mut emit: impl FnMut(usize, usize)) {
     let b = para.as_bytes();
-    let c: Vec<Class> = b.iter().map(|&x| class(x)).collect();
     let mut last = 0;
-    for p in 1..b.len() {
-        if breaks_before(&c, p) {
+    let mut from = 0;
+    while let Some(k) = b[from..]
+        .iter()
+        .position(|&x| matches!(x, b'.' | b'!' | b'?'))
+    {
+        let term = from + k;
+        let mut p = term + 1;
+        while p < b.len() && class(b[p]) == Class::Close {
+            p += 1;
+        }
+        while p < b.len() && class(b[p]) == Class::Sp {
+            p += 1;
+        }
+        if p < b.len() && breaks_before(b, p) {
             emit(last, p);
             last = p;
         }
+        from = term + 1;
     }
     if last < b.len() {
         emit(last, b.len());
@@ -105,21 +120,23 @@ fn ascii_paragraph(para: &str, mut emit: impl FnMut(usize, usize)) {
 
 /// The start of the `SATerm Close* Sp*` run that ends just before `p`,
 /// with whether it had spaces, or `None`.
-fn saterm_before(c: &[Class], p: usize) -> Option<(usize, bool)> {
+fn saterm_before(b: &[u8], p: usize) -> Option<(usize, bool)> {
+    let c = |i: usize| class(b[i]);
     let mut i = p;
-    while i > 0 && c[i - 1] == Class::Sp {
+    while i > 0 && c(i - 1) == Class::Sp {
         i -= 1;
     }
     let spaces = i < p;
-    while i > 0 && c[i - 1] == Class::Close {
+    while i > 0 && c(i - 1) == Class::Close {
         i -= 1;
     }
-    (i > 0 && is_saterm(c[i - 1])).then(|| (i - 1, spaces))
+    (i > 0 && is_saterm(c(i - 1))).then(|| (i - 1, spaces))
 }
 
 /// Whether UAX #29 puts a sentence boundary between `p - 1` and `p`.
-fn breaks_before(c: &[Class], p: usize) -> bool {
-    let (prev, next) = (c[p - 1], c[p]);
+fn breaks_before(b: &[u8], p: usize) -> bool {
+    let c = |i: usize| class(b[i]);
+    let (prev, next) = (c(p - 1), c(p));
     // SB3, SB4.
     if prev == Class::Cr && next == Class::Lf {
         return false;
@@ -135,19 +152,20 @@ fn breaks_before(c: &[Class], p: usize) -> bool {
     if prev == Class::ATerm
         && next == Class::Upper
         && p >= 2
-        && matches!(c[p - 2], Class::Upper | Class::Lower)
+        && matches!(c(p - 2), Class::Upper | Class::Lower)
     {
         return false;
     }
-    let Some((term, spaces)) = saterm_before(c, p) else {
+    let Some((term, spaces)) = saterm_before(b, p) else {
         return false;
     };
     // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
-    if c[term] == Class::ATerm {
-        let ahead = c[p..]
+    if c(term) == Class::ATerm {
+        let ahead = b[p..]
             .iter()
-            .find(|&&k| matches!(k, Class::Upper | Class::Lower) || is_para_sep(k) || is_saterm(k));
-        if ahead == Some(&Class::Lower) {
+            .map(|&x| class(x))
+            .find(|&k| matches!(k, Class::Upper | Class::Lower) || is_para_sep(k) || is_saterm(k));
+        if ahead == Some(Class::Lower) {
             return false;
         }
     }
