@@ -31,8 +31,9 @@ impl Token {
 ///
 /// Tokens never span white space, so the text is cut at ASCII white space
 /// into chunks: an ASCII chunk is split by [`ascii_words`], which applies the
-/// UAX #29 rules that concern ASCII, and any other chunk by
-/// unicode-segmentation itself.
+/// UAX #29 rules that concern ASCII, a chunk of ASCII and the common
+/// characters that [`wide_class`] knows by [`wide_words`], the same rules
+/// over characters, and any other chunk by unicode-segmentation itself.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
@@ -50,7 +51,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         let chunk = &text[start..i];
         if ascii {
-            ascii_words(chunk, |a, b| push(&mut out, text, start + a, start + b));
+            ascii_words(chunk, |a, b| {
+                push_ascii(&mut out, bytes, start + a, start + b)
+            });
+        } else if let Some(chars) = known_classes(chunk) {
+            wide_words(chunk.len(), &chars, |a, b| {
+                push(&mut out, text, start + a, start + b)
+            });
         } else {
             for (j, w) in chunk.split_word_bound_indices() {
                 push(&mut out, text, start + j, start + j + w.len());
@@ -58,6 +65,25 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// [`push`] for a segment of ASCII characters.
+fn push_ascii(out: &mut Vec<Token>, bytes: &[u8], a: usize, b: usize) {
+    let w = &bytes[a..b];
+    let Some(&first) = w.first() else {
+        return;
+    };
+    if char::from(first).is_whitespace() {
+        return;
+    }
+    let word = w.iter().any(u8::is_ascii_alphanumeric);
+    let possessive = word && w.len() > 2 && (w.ends_with(b"'s") || w.ends_with(b"'S"));
+    out.push(Token {
+        span: Span::new(a, b),
+        word,
+        capital: first.is_ascii_uppercase(),
+        possessive: if possessive { 2 } else { 0 },
+    });
 }
 
 /// Records the segment `[a, b)` of `text` unless it is white space.
@@ -129,6 +155,91 @@ fn ascii_words(chunk: &str, mut emit: impl FnMut(usize, usize)) {
     }
 }
 
+/// The UAX #29 word classes of the characters [`wide_words`] knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordClass {
+    /// ALetter.
+    Letter,
+    /// Numeric.
+    Digit,
+    /// ExtendNumLet (`_`).
+    Joiner,
+    /// MidLetter (`:`): joins letters only.
+    MidLetter,
+    /// MidNumLet and Single_Quote (`.`, `'`, `‘`, `’`): join letters or
+    /// digits.
+    MidNumLet,
+    /// MidNum (`,`, `;`): joins digits only.
+    MidNum,
+    /// Anything else: a segment of its own.
+    Other,
+}
+
+/// The word class of an ASCII character, or of a non-ASCII character
+/// common in news text (typographic quotes and dashes, no-break space,
+/// Latin-1 letters); `None` for any other.
+fn wide_class(c: char) -> Option<WordClass> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => WordClass::Letter,
+        '0'..='9' => WordClass::Digit,
+        '_' => WordClass::Joiner,
+        ':' => WordClass::MidLetter,
+        '.' | '\'' | '‘' | '’' => WordClass::MidNumLet,
+        ',' | ';' => WordClass::MidNum,
+        '×' | '÷' => WordClass::Other,
+        '\u{C0}'..='\u{FF}' => WordClass::Letter,
+        c if c.is_ascii() => WordClass::Other,
+        '“' | '”' | '«' | '»' | '‹' | '›' | '„' | '‚' | '–' | '—' | '…' | '\u{A0}' | '€' | '£'
+        | '°' | '•' => WordClass::Other,
+        _ => return None,
+    })
+}
+
+/// Every character of `chunk` as (byte offset, class), when all are known
+/// to [`wide_class`].
+fn known_classes(chunk: &str) -> Option<Vec<(usize, WordClass)>> {
+    chunk
+        .char_indices()
+        .map(|(i, c)| wide_class(c).map(|k| (i, k)))
+        .collect()
+}
+
+/// [`ascii_words`] over the characters of a chunk of `len` bytes.
+fn wide_words(len: usize, chars: &[(usize, WordClass)], mut emit: impl FnMut(usize, usize)) {
+    use WordClass::*;
+    let offset = |i: usize| chars.get(i).map_or(len, |&(o, _)| o);
+    let class = |i: usize| chars[i].1;
+    let is_word = |k: WordClass| matches!(k, Letter | Digit | Joiner);
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_word(class(i)) {
+            emit(offset(i), offset(i + 1));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        loop {
+            if i < chars.len() && is_word(class(i)) {
+                i += 1;
+                continue;
+            }
+            if i + 1 < chars.len() {
+                let (prev, mid, next) = (class(i - 1), class(i), class(i + 1));
+                let letters =
+                    prev == Letter && next == Letter && matches!(mid, MidLetter | MidNumLet);
+                let digits = prev == Digit && next == Digit && matches!(mid, MidNum | MidNumLet);
+                if letters || digits {
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        emit(offset(start), offset(i));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +281,42 @@ mod tests {
                         .map(|t| (t.span.start, t.span.as_str(&text)))
                         .collect();
                     assert_eq!(ours, uax, "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// The path over known characters agrees with unicode-segmentation.
+    #[test]
+    fn wide_path_matches_uax29() {
+        let wide: Vec<char> = (0xA0..=0xFFu32)
+            .filter_map(char::from_u32)
+            .chain("‘’“”«»‹›„‚–—…€£°•".chars())
+            .filter(|&c| wide_class(c).is_some())
+            .collect();
+        assert!(wide.len() > 70);
+        let ascii = ["a", "1", "_", ":", ".", "'", ",", ";", "-", "\""];
+        for w in &wide {
+            let w = w.to_string();
+            for x in ascii.iter().copied().chain([w.as_str()]) {
+                for y in ascii.iter().copied().chain([w.as_str()]) {
+                    for text in [
+                        format!("a{w}b{x}c{y}"),
+                        format!("1{x}{w}2{y}3"),
+                        format!("{w}{x}a{y}{w}"),
+                        format!("a{x}{w}{y}b"),
+                        format!("1{w}{x}1{y}a"),
+                    ] {
+                        let uax: Vec<(usize, &str)> = text
+                            .split_word_bound_indices()
+                            .filter(|(_, w)| !w.chars().next().is_some_and(char::is_whitespace))
+                            .collect();
+                        let ours: Vec<(usize, &str)> = tokenize(&text)
+                            .iter()
+                            .map(|t| (t.span.start, t.span.as_str(&text)))
+                            .collect();
+                        assert_eq!(ours, uax, "{text:?}");
+                    }
                 }
             }
         }
