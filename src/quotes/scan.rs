@@ -107,6 +107,15 @@ pub(crate) fn scan(text: &str) -> Vec<Quoted> {
     let mut depth = 0u32;
     let mut i = 0;
     while i < b.len() {
+        // Only line breaks, markup and quotation marks matter here: skip
+        // to the next byte that may start one.
+        match b[i..]
+            .iter()
+            .position(|&x| matches!(x, b'\n' | b'<' | b'\'' | b'"' | b'`' | 0xC2 | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = b[i];
         if c == b'\n' {
             // Paragraph end: continue or close the open quote.

@@ -550,12 +550,12 @@ pub(crate) fn name_runs<'t>(ctx: &Context<'t>) -> HashMap<&'t str, Span, FxBuild
     let mut run_start: Option<usize> = None;
     for (i, t) in ctx.tokens.iter().enumerate() {
         let w = t.stem().as_str(ctx.text);
-        let lw = lexicon::lower(w, &mut buf).unwrap_or("");
-        let name_word = t.word
-            && t.capital
-            && !lexicon::TITLES.contains(&w)
-            && !lexicon::SPEAKER_STOPS.contains(&lw)
-            && !lexicon::DETERMINERS.contains(&lw);
+        let name_word = t.word && t.capital && {
+            let lw = lexicon::lower(w, &mut buf).unwrap_or("");
+            !lexicon::TITLES.contains(&w)
+                && !lexicon::SPEAKER_STOPS.contains(&lw)
+                && !lexicon::DETERMINERS.contains(&lw)
+        };
         // Words of one run are separated by a single space.
         let joined = run_start.is_some()
             && i > 0
