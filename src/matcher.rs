@@ -26,6 +26,7 @@ use crate::hash::{hash, FxBuildHasher};
 use crate::lexicon;
 use crate::normalize::{fold_str, Folded};
 use crate::span::Span;
+use crate::token::is_alnum;
 
 /// How strongly a pattern names an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -692,21 +693,6 @@ impl WordIndex {
             None => &[],
         }
     }
-}
-
-/// True for ASCII letters and digits (a table look-up: the matcher asks it
-/// of nearly every byte).
-fn is_alnum(b: u8) -> bool {
-    static ALNUM: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        while i < 256 {
-            t[i] = (i as u8).is_ascii_alphanumeric();
-            i += 1;
-        }
-        t
-    };
-    ALNUM[usize::from(b)]
 }
 
 /// Where the first word starting at byte `s` of `t` ends, and where the

@@ -112,6 +112,21 @@ fn push(out: &mut Vec<Token>, text: &str, a: usize, b: usize) {
     });
 }
 
+/// True for ASCII letters and digits: a table look-up, for loops that ask
+/// it of nearly every byte.
+pub(crate) fn is_alnum(b: u8) -> bool {
+    static ALNUM: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = (i as u8).is_ascii_alphanumeric();
+            i += 1;
+        }
+        t
+    };
+    ALNUM[usize::from(b)]
+}
+
 /// The UAX #29 word segments of an ASCII chunk without white space,
 /// reported as byte ranges: letters and digits run together (WB8–WB10),
 /// a letter run continues over `'`, `.` or `:` before another letter
@@ -120,7 +135,7 @@ fn push(out: &mut Vec<Token>, text: &str, a: usize, b: usize) {
 /// is a segment of its own.
 fn ascii_words(chunk: &str, mut emit: impl FnMut(usize, usize)) {
     let b = chunk.as_bytes();
-    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let is_word = |c: u8| is_alnum(c) || c == b'_';
     let mut i = 0;
     while i < b.len() {
         if !is_word(b[i]) {
