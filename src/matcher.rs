@@ -573,8 +573,15 @@ impl Matcher {
         // past 64, rare, are asked again when needed).
         let cands = self.candidates(pid);
         let mut accepted = 0u64;
+        // Candidates in a row often share their rule (a surname's bearers).
+        let mut last: Option<(&CaseRule, bool)> = None;
         for (k, c) in cands.iter().take(64).enumerate() {
-            if case_ok(&c.case, orig, s, folded, original) {
+            let ok = match last {
+                Some((rule, ok)) if *rule == c.case => ok,
+                _ => case_ok(&c.case, orig, s, folded, original),
+            };
+            last = Some((&c.case, ok));
+            if ok {
                 accepted |= 1 << k;
             }
         }
