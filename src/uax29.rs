@@ -58,8 +58,8 @@ pub(crate) fn sentence_bounds(text: &str) -> Vec<(usize, &str)> {
     let mut start = 0;
     while start < bytes.len() {
         // The paragraph runs to just after its separator (CR LF together);
-        // U+0085, U+2028 and U+2029 are separators too, but only in
-        // non-ASCII paragraphs, which unicode-segmentation handles whole.
+        // U+0085, U+2028 and U+2029 are separators too, but no class here
+        // knows them: their paragraphs go to unicode-segmentation whole.
         let mut end = bytes[start..]
             .iter()
             .position(|&b| b == b'\n' || b == b'\r')
