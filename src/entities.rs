@@ -79,22 +79,34 @@ pub(crate) fn find(
         let Some(entry) = gazetteer.entry(e) else {
             continue;
         };
-        // A place or person named inside a company's name ("Gulf Canada
-        // Corp", "Eastman Kodak Co") is not a mention of its own.
-        if matches!(entry.label, Label::Loc | Label::Person) && in_company_name(text, m.span.end) {
-            continue;
-        }
-        // "Bank of Tokyo", "National Bank of Iraq", "Air Mauritius".
-        if entry.label == Label::Loc && after_institution_word(text, m.span.start) {
-            continue;
-        }
-        // A one-word place name run on by another capitalised word is the
-        // first word of a longer name ("Texas Commerce", "Manhattan
-        // National", "France Telecom"); "U.S. Officials" keeps its place.
-        if entry.label == Label::Loc && starts_longer_name(text, m.span) {
-            continue;
-        }
+        // A mention that is part of a longer name is dropped, and so is
+        // every shorter name inside it ("Bank of New York" is not "York").
+        let label = entry.label;
+        let place = label == Label::Loc;
+        let part_of_longer_name =
+            // A place or person named inside a company's name ("Gulf
+            // Canada Corp", "Eastman Kodak Co").
+            (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
+            // "Bank of Tokyo", "National Bank of Iraq", "Air Mauritius".
+            || (place && after_institution_word(text, m.span.start))
+            // A place name run on by another capitalised word starts a
+            // longer name ("Texas Commerce", "Hong Kong Land", "France
+            // Telecom"); "U.S. Officials" keeps its place.
+            || (place && starts_longer_name(text, m.span))
+            // Run on from a capitalised word before it, a name ends a
+            // longer one ("Jools Holland", "Credit Suisse First Boston",
+            // "Shearson Lehman Brothers", "Liberal Democratic Party").
+            || (label != Label::Person && ends_longer_name(text, m.span.start))
+            // A place after "Mr" or "Lord" is someone's name ("Mr Houston").
+            || (place && after_personal_title(text, m.span.start))
+            // Codes in an all-capitals table ("UNC" for unchanged, "HRW"
+            // for hard red winter wheat) are not organisations.
+            || (matches!(label, Label::Org | Label::Outlet | Label::Misc)
+                && in_capitals_line(text, m.span));
         taken_to = m.span.end;
+        if part_of_longer_name {
+            continue;
+        }
         let title = if entry.label == Label::Person {
             title_before(text, m.span.start)
         } else {
@@ -249,7 +261,7 @@ fn in_company_name(text: &str, end: usize) -> bool {
 /// space and a capitalised word that is no day, month or other time word.
 fn starts_longer_name(text: &str, span: Span) -> bool {
     let name = span.as_str(text);
-    if name.contains([' ', '.']) {
+    if name.contains('.') {
         return false;
     }
     let Some(rest) = text[span.end..].strip_prefix(' ') else {
@@ -266,6 +278,79 @@ fn starts_longer_name(text: &str, span: Span) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && !titled
         && !lexicon::lower(word, &mut buf).is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
+}
+
+/// True when a capitalised word is glued to the name at byte `start` (one
+/// space before it, on the same line) and belongs to the same name: not a
+/// sentence's first word, an article, a time word, a possessive, a title
+/// modifier ("Senior", "Deputy"), a nationality ("Japanese") or a company
+/// form ("NV Philips").
+fn ends_longer_name(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || "\"“(«,;:/".contains(c))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || word.ends_with(['.', '\'', '’'])
+        || word.contains('-')
+        || starts_sentence(head, word_start)
+    {
+        return false;
+    }
+    if word.ends_with("'s") || word.ends_with("’s") {
+        return false;
+    }
+    // "told Reuters Japan is ...": the word is a verb's object, and the
+    // name starts after it.
+    let prev = head[..word_start].trim_end_matches(' ');
+    let prev_word = prev.rsplit([' ', '\n']).next().unwrap_or("");
+    if lexicon::COMMON_VERBS.contains(prev_word) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = lexicon::lower(word, &mut buf);
+    let demonym = word.chars().all(char::is_alphabetic)
+        && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+    !(demonym
+        || lexicon::TITLE_MODIFIERS.contains(word)
+        || lexicon::COMPANY_SUFFIXES.contains(word)
+        || lower
+            .is_some_and(|w| lexicon::DETERMINERS.contains(w) || lexicon::TIME_WORDS.contains(w)))
+}
+
+/// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
+/// right before byte `start`.
+fn after_personal_title(text: &str, start: usize) -> bool {
+    title_before(text, start).is_some_and(|t| lexicon::title_gender(t.as_str(text)).is_some())
+}
+
+/// True when the line holding `span` is written in capitals only and has
+/// more than one word: a table row, not running text.
+fn in_capitals_line(text: &str, span: Span) -> bool {
+    // Bounded both ways, so one-line texts stay linear.
+    let mut from = span.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
+    let line = &text[line_start..line_end];
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words > 2 && !line.chars().any(char::is_lowercase)
 }
 
 /// True when a place name follows an institution's head word: "Bank of
@@ -430,5 +515,63 @@ mod tests {
         assert_eq!(got[0].0, "Andres Manuel Lopez Obrador");
         assert_eq!(got[1].0, "Lopez Obrador");
         assert_eq!(got[1].1, "amlo");
+    }
+
+    const NAMES: &str = "nl\tLOC\tNetherlands\tHolland\n\
+        hk\tLOC\tHong Kong\n\
+        rj\tLOC\tRio de Janeiro\tRio\n\
+        ny\tLOC\tNew York\n\
+        yk\tLOC\tYork\n\
+        us\tLOC\tUnited States\tAmerica\n\
+        jp\tLOC\tJapan\n\
+        hou\tLOC\tHouston\n\
+        dem\tORG\tDemocratic Party\n\
+        lb\tORG\tLehman Brothers\n\
+        unc\tORG\tUniversity of North Carolina\t=UNC\n";
+
+    fn ids(text: &str) -> Vec<String> {
+        run(NAMES, text).into_iter().map(|g| g.1).collect()
+    }
+
+    #[test]
+    fn a_name_run_on_from_a_capitalised_word_ends_a_longer_name() {
+        assert!(ids("A show with Jools Holland aired.").is_empty());
+        assert!(ids("It hired Shearson Lehman Brothers Inc.").is_empty());
+        assert!(ids("the ruling Liberal Democratic Party said").is_empty());
+        // Sentence starts, articles, possessives, nationalities, title
+        // modifiers and a verb's object keep the name.
+        assert_eq!(ids("The Democratic Party won."), ["dem"]);
+        assert_eq!(ids("They met. Japan said no."), ["jp"]);
+        assert_eq!(
+            ids("It is Tokyo's Japan, not Monday's Japan."),
+            ["jp", "jp"]
+        );
+        assert_eq!(ids("the American Democratic Party"), ["dem"]);
+        assert_eq!(ids("a Senior Japan official"), ["jp"]);
+        assert_eq!(ids("He told Reuters Japan was ready."), ["jp"]);
+    }
+
+    #[test]
+    fn a_place_after_a_personal_title_is_a_name() {
+        assert!(ids("Mr Houston said so.").is_empty());
+        assert_eq!(ids("He flew to Houston."), ["hou"]);
+    }
+
+    #[test]
+    fn codes_in_an_all_capitals_table_are_no_organisations() {
+        assert!(ids("CORN\nTOLEDO 5 UND MAY UNC\n").is_empty());
+        assert_eq!(ids("Fans of UNC cheered."), ["unc"]);
+    }
+
+    #[test]
+    fn multi_word_places_inside_longer_names() {
+        assert!(ids("He bought Hong Kong Land shares.").is_empty());
+        assert_eq!(ids("He lives in Hong Kong. It rains."), ["hk"]);
+        // An institution head word before "of": the place belongs to it.
+        assert!(ids("a unit of Home Savings of America").is_empty());
+        // A dropped name takes the shorter names inside it along.
+        assert!(ids("He joined the Bank of New York.").is_empty());
+        assert!(ids("the Rio de Janeiro Coffee Trade Association").is_empty());
+        assert_eq!(ids("a Rio de Janeiro slum"), ["rj"]);
     }
 }

@@ -344,6 +344,22 @@ pub(crate) static INSTITUTION_WORDS: WordSet = WordSet::new(&[
     "Diocese",
     "Stock",
     "Exchange",
+    "Savings",
+    "Life",
+    "Trust",
+    "Insurance",
+    "Assurance",
+    "Mutual",
+    "Association",
+    "Society",
+    "Fund",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Bancorp",
+    "Bancshares",
+    "Bankshares",
 ]);
 
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
