@@ -68,6 +68,21 @@ pub(crate) fn find(
         }
     };
     resolved.sort_by_key(|(m, _)| (effective_start(m), std::cmp::Reverse(m.span.end)));
+    // A one-word name that is also a common word ("Shell", "Labor",
+    // "Economist") proves nothing by its capital at the start of a
+    // sentence: there it needs another mention of its entry elsewhere.
+    let initial_common = |m: &RawMatch| {
+        let t = m.span.as_str(text);
+        !t.contains(' ')
+            && t.chars().any(char::is_lowercase)
+            && starts_sentence(&text[..m.span.start], m.span.start)
+            && lexicon::is_common_word(&fold_str(t))
+    };
+    let confident: std::collections::HashSet<u32> = resolved
+        .iter()
+        .filter(|(m, _)| !initial_common(m))
+        .map(|&(_, e)| e)
+        .collect();
     let mut out: Vec<Entity> = Vec::new();
     let mut taken_to = 0usize;
     // One shared copy of each entry's strings per document.
@@ -101,10 +116,17 @@ pub(crate) fn find(
             || (place && after_personal_title(text, m.span.start))
             // Codes in an all-capitals table ("UNC" for unchanged, "HRW"
             // for hard red winter wheat) are not organisations.
-            || (matches!(label, Label::Org | Label::Outlet | Label::Misc)
-                && in_capitals_line(text, m.span));
+            || (!place && label != Label::Person && in_capitals_line(text, m.span))
+            // A one-word outlet that is a common word, run on by a
+            // capitalised word, is the start of another name ("Guardian
+            // Savings", "Telegraph Co", "Economist Colen Garrow").
+            || (label == Label::Outlet
+                && lexicon::is_common_word(&fold_str(m.span.as_str(text)))
+                && starts_longer_name(text, m.span));
+        let unproven =
+            !place && label != Label::Person && initial_common(&m) && !confident.contains(&e);
         taken_to = m.span.end;
-        if part_of_longer_name {
+        if part_of_longer_name || unproven {
             continue;
         }
         let title = if entry.label == Label::Person {
@@ -290,15 +312,15 @@ fn ends_longer_name(text: &str, start: usize) -> bool {
         return false;
     };
     let word_start = head
-        .rfind(|c: char| c.is_whitespace() || "\"“(«,;:/".contains(c))
+        .rfind(|c: char| c.is_whitespace() || "\"“(«<,;:/".contains(c))
         .map_or(0, |i| {
             i + head[i..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &head[word_start..];
     if !word.chars().next().is_some_and(char::is_uppercase)
-        || word.ends_with(['.', '\'', '’'])
+        || word.ends_with(['.', '\'', '’', '>'])
         || word.contains('-')
-        || starts_sentence(head, word_start)
+        || after_abbreviation(head, word_start)
     {
         return false;
     }
@@ -314,6 +336,11 @@ fn ends_longer_name(text: &str, start: usize) -> bool {
     }
     let mut buf = [0u8; 32];
     let lower = lexicon::lower(word, &mut buf);
+    // A sentence's first word has its capital anyway: it joins the name
+    // only when it is no common word ("Showa Shell Sekiyu", not "The").
+    if starts_sentence(head, word_start) && lower.map_or(true, is_plain_word) {
+        return false;
+    }
     let demonym = word.chars().all(char::is_alphabetic)
         && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
     !(demonym
@@ -321,6 +348,29 @@ fn ends_longer_name(text: &str, start: usize) -> bool {
         || lexicon::COMPANY_SUFFIXES.contains(word)
         || lower
             .is_some_and(|w| lexicon::DETERMINERS.contains(w) || lexicon::TIME_WORDS.contains(w)))
+}
+
+/// True when the lower-case `word` is an ordinary English word: a common
+/// word, its plural or third person ("hopes"), or a word ending in "ing",
+/// "ed" or "ly" ("Excluding", "Traditionally").
+fn is_plain_word(word: &str) -> bool {
+    lexicon::is_common_word(word)
+        || word.strip_suffix('s').is_some_and(lexicon::is_common_word)
+        || lexicon::VERB_ENDINGS
+            .iter()
+            .chain(&["ly"])
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
+/// True when the word at `at` of `head` follows an abbreviation written
+/// with periods ("U.S. Hopes Japan"): wire copy often capitalises the word
+/// after one, so its capital says nothing.
+fn after_abbreviation(head: &str, at: usize) -> bool {
+    let before = head[..at].trim_end_matches(' ');
+    let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+    prev.len() >= 3
+        && prev.ends_with('.')
+        && prev.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
 /// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
@@ -527,7 +577,12 @@ mod tests {
         hou\tLOC\tHouston\n\
         dem\tORG\tDemocratic Party\n\
         lb\tORG\tLehman Brothers\n\
-        unc\tORG\tUniversity of North Carolina\t=UNC\n";
+        unc\tORG\tUniversity of North Carolina\t=UNC\n\
+        sh\tORG\tShell\t=Shell\n\
+        ge\tORG\tGeneral Electric\n\
+        bc\tORG\tBank of Canada\n\
+        gu\tOUTLET\tThe Guardian\t=Guardian\n\
+        lab\tORG\tLabor Party\t=Labor\n";
 
     fn ids(text: &str) -> Vec<String> {
         run(NAMES, text).into_iter().map(|g| g.1).collect()
@@ -549,6 +604,36 @@ mod tests {
         assert_eq!(ids("the American Democratic Party"), ["dem"]);
         assert_eq!(ids("a Senior Japan official"), ["jp"]);
         assert_eq!(ids("He told Reuters Japan was ready."), ["jp"]);
+    }
+
+    #[test]
+    fn run_on_names_in_wire_copy() {
+        // A sentence's first word joins the name unless it is an ordinary
+        // word; a ticker or the capital after "U.S." says nothing.
+        assert!(ids("It rose. Showa Shell Sekiyu fell.").is_empty());
+        assert_eq!(ids("It rose. Traditionally Japan led."), ["jp"]);
+        assert_eq!(ids("He said the U.S. Hopes Japan acts."), ["jp"]);
+        assert_eq!(
+            ids("units of General Electric Co's <GE> General Electric Credit"),
+            ["ge", "ge"]
+        );
+        assert!(ids("It owns <Royal Bank of Canada> shares.").is_empty());
+    }
+
+    #[test]
+    fn common_word_names_at_a_sentence_start_need_support() {
+        // "Labor" opening a sentence is the word, unless the document
+        // names the party elsewhere.
+        assert!(ids("Talks failed. Labor and management met.").is_empty());
+        assert_eq!(ids("Labor won. The Labor Party said so."), ["lab", "lab"]);
+        assert_eq!(ids("Oil fell. Shell said so."), Vec::<String>::new());
+        assert_eq!(
+            ids("Oil fell. Shell said so, and BP and Shell agreed."),
+            ["sh", "sh"]
+        );
+        // A common-word outlet run on by a capitalised word is another name.
+        assert!(ids("deposits from Guardian Savings and Loan").is_empty());
+        assert_eq!(ids("as the Guardian reported"), ["gu"]);
     }
 
     #[test]
