@@ -83,6 +83,7 @@ pub(crate) fn find(
         .filter(|(m, _)| !initial_common(m))
         .map(|&(_, e)| e)
         .collect();
+    let mut about_sport: Option<bool> = None;
     let mut out: Vec<Entity> = Vec::new();
     let mut taken_to = 0usize;
     // One shared copy of each entry's strings per document.
@@ -123,10 +124,16 @@ pub(crate) fn find(
             || (label == Label::Outlet
                 && lexicon::is_common_word(&fold_str(m.span.as_str(text)))
                 && starts_longer_name(text, m.span));
+        // In a sports report a place standing for a side ("against
+        // Leeds", "Liverpool have", "Scotland manager") is a club or a
+        // national team, which the gazetteer cannot tell from the place.
+        let side = place
+            && names_a_side(text, m.span)
+            && *about_sport.get_or_insert_with(|| is_about_sport(text));
         let unproven =
             !place && label != Label::Person && initial_common(&m) && !confident.contains(&e);
         taken_to = m.span.end;
-        if part_of_longer_name || unproven {
+        if part_of_longer_name || unproven || side {
             continue;
         }
         let title = if entry.label == Label::Person {
@@ -312,13 +319,13 @@ fn ends_longer_name(text: &str, start: usize) -> bool {
         return false;
     };
     let word_start = head
-        .rfind(|c: char| c.is_whitespace() || "\"“(«<,;:/".contains(c))
+        .rfind(|c: char| c.is_whitespace() || "\"“(«<,;:/\u{FEFF}".contains(c))
         .map_or(0, |i| {
             i + head[i..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &head[word_start..];
     if !word.chars().next().is_some_and(char::is_uppercase)
-        || word.ends_with(['.', '\'', '’', '>'])
+        || !word.chars().next_back().is_some_and(char::is_alphanumeric)
         || word.contains('-')
         || after_abbreviation(head, word_start)
     {
@@ -373,6 +380,59 @@ fn after_abbreviation(head: &str, at: usize) -> bool {
         && prev.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
+/// True when the one-word place at `span` is written like a side in a
+/// game: after "against", "beat", "v" and the like, before "have", "are",
+/// "were" or a team word ("manager", "fans", "'s captain"), or alone in
+/// brackets ("J Noon (Newcastle)").
+fn names_a_side(text: &str, span: Span) -> bool {
+    if span.as_str(text).contains(' ') {
+        return false;
+    }
+    let head = &text[..span.start];
+    let rest = &text[span.end..];
+    if head.ends_with('(') && rest.starts_with(')') {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    if let Some(before) = head.strip_suffix(' ') {
+        let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+        if lexicon::lower(word, &mut buf).is_some_and(|w| lexicon::SIDE_BEFORE.contains(w)) {
+            return true;
+        }
+    }
+    let (possessive, after) = match rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let Some(after) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "Liverpool's fans", not "Britain's are".
+    lexicon::SIDE_AFTER.contains(word) && !(possessive && matches!(word, "have" | "are" | "were"))
+}
+
+/// True when `text` holds enough of the [`lexicon::SPORT_WORDS`] to be a
+/// sports report.
+fn is_about_sport(text: &str) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut buf = [0u8; 32];
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        if let Some(w) = lexicon::lower(word, &mut buf) {
+            if lexicon::SPORT_WORDS.contains(w)
+                && seen.insert(w.to_owned())
+                && seen.len() >= lexicon::SPORT_WORDS_NEEDED
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
 /// right before byte `start`.
 fn after_personal_title(text: &str, start: usize) -> bool {
@@ -414,7 +474,7 @@ fn after_institution_word(text: &str, start: usize) -> bool {
 
 /// True when the word at `at` of `head` starts a sentence or a line.
 fn starts_sentence(head: &str, at: usize) -> bool {
-    let before = head[..at].trim_end_matches(' ');
+    let before = head[..at].trim_end_matches([' ', '\u{FEFF}']);
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', '”', ':'])
 }
 
@@ -618,6 +678,11 @@ mod tests {
             ["ge", "ge"]
         );
         assert!(ids("It owns <Royal Bank of Canada> shares.").is_empty());
+        // A word ending in punctuation is no part of a name, and a leading
+        // byte-order mark changes nothing.
+        assert_eq!(ids("Wow! Japan won."), ["jp"]);
+        assert_eq!(ids("\u{FEFF}Zorg Japan"), ids("Zorg Japan"));
+        assert_eq!(ids("\u{FEFF}Tokyo said Japan"), ["jp"]);
     }
 
     #[test]
@@ -634,6 +699,19 @@ mod tests {
         // A common-word outlet run on by a capitalised word is another name.
         assert!(ids("deposits from Guardian Savings and Loan").is_empty());
         assert_eq!(ids("as the Guardian reported"), ["gu"]);
+    }
+
+    #[test]
+    fn places_standing_for_sides_in_sports_reports() {
+        let report = "The manager saw the match. The club lost the cup tie on a penalty.";
+        // A side in a game: before a team word or "have", after "against".
+        assert!(ids(&format!("{report} Houston have signed a striker.")).is_empty());
+        assert!(ids(&format!("{report} It lost against Houston.")).is_empty());
+        assert!(ids(&format!("{report} Houston fans sang.")).is_empty());
+        assert!(ids(&format!("{report} Leeds v Houston.")).is_empty());
+        // A venue stays a place; so does any place outside sports reports.
+        assert_eq!(ids(&format!("{report} They played in Houston.")), ["hou"]);
+        assert_eq!(ids("Oil firms in Houston have cut jobs."), ["hou"]);
     }
 
     #[test]

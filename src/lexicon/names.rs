@@ -362,6 +362,80 @@ pub(crate) static INSTITUTION_WORDS: WordSet = WordSet::new(&[
     "Bankshares",
 ]);
 
+/// Words of sports reports: a text holding several of them is about sport,
+/// where a place's name often stands for a side ("Leeds", "Scotland").
+pub(crate) static SPORT_WORDS: WordSet = WordSet::new(&[
+    "match",
+    "goal",
+    "goals",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "manager",
+    "league",
+    "cup",
+    "season",
+    "coach",
+    "squad",
+    "fixture",
+    "semi-final",
+    "quarter-final",
+    "penalty",
+    "referee",
+    "club",
+    "rugby",
+    "football",
+    "premiership",
+    "wicket",
+    "innings",
+    "tennis",
+    "athletics",
+    "olympic",
+    "scrum",
+    "fly-half",
+    "winger",
+]);
+
+/// The number of [`SPORT_WORDS`] that make a text a sports report.
+pub(crate) const SPORT_WORDS_NEEDED: usize = 4;
+
+/// Words before a place that make it a side in a game: "against Leeds",
+/// "beat Italy", "Cyprus v Switzerland".
+pub(crate) static SIDE_BEFORE: WordSet = WordSet::new(&[
+    "against", "beat", "beating", "play", "playing", "played", "face", "faced", "facing", "host",
+    "hosts", "hosting", "visit", "visiting", "over", "v", "vs", "versus",
+]);
+
+/// Words after a place that make it a side: "Liverpool have", "Scotland
+/// manager", "the Liverpool fans".
+pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
+    "have",
+    "are",
+    "were",
+    "manager",
+    "boss",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "coach",
+    "skipper",
+    "captain",
+    "fans",
+    "supporters",
+    "chairman",
+    "side",
+    "squad",
+    "team",
+    "player",
+    "players",
+    "v",
+    "vs",
+]);
+
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
 pub(crate) static NAME_SUFFIXES: WordSet = WordSet::new(&[
     "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "Jnr", "Snr", "jr.", "sr.",
