@@ -103,6 +103,12 @@ pub(crate) fn find(
             // A place or person named inside a company's name ("Gulf
             // Canada Corp", "Eastman Kodak Co").
             (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
+            // So are the initials of a longer name before a company's
+            // name ("CPC International Inc" is not the Communist Party of
+            // China); "BASF AG" and "KLM Royal Dutch Airlines" stay.
+            || (initials_of_another_name(m.span.as_str(text), entry.canonical)
+                && text[m.span.end..].starts_with(' ')
+                && in_company_name(text, m.span.end))
             // "Bank of Tokyo", "National Bank of Iraq", "Air Mauritius".
             || (place && after_institution_word(text, m.span.start))
             // A place name run on by another capitalised word starts a
@@ -225,11 +231,47 @@ fn resolve(
             Some(None) => true,
             Some(Some(g)) => entry.gender.map_or(true, |eg| eg == g),
         };
-        if fits && !lexicon::is_common_word(folded_text.trim()) {
+        if fits
+            && !lexicon::is_common_word(folded_text.trim())
+            && !names_someone_else(text, m.span.as_str(text), entry.canonical)
+        {
             return only;
         }
     }
     None
+}
+
+/// True when `text` writes `surname` after a given name that is no title
+/// ("Jack McConnell"): with no full mention of the gazetteer's bearer
+/// (`canonical`) in the text, "Mr McConnell" is that other person. A given
+/// name that starts like the bearer's is a spelling of it ("Mikhail" for
+/// "Mikheil", "Pat" for "Patrick").
+fn names_someone_else(text: &str, surname: &str, canonical: &str) -> bool {
+    let stem = |w: &str| {
+        w.chars()
+            .take(3)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let own = stem(canonical.split(' ').next().unwrap_or(""));
+    let mut buf = [0u8; 32];
+    text.match_indices(surname).any(|(at, _)| {
+        let Some(head) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let glued_after = text[at + surname.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let word = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        !glued_after
+            && word.len() > 1
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && title_before(text, at).is_none()
+            && stem(word) != own
+            && !lexicon::lower(word, &mut buf).is_some_and(is_plain_word)
+    })
 }
 
 /// True when `span` has a capitalised word right before it that is no
@@ -348,8 +390,10 @@ fn ends_longer_name(text: &str, start: usize) -> bool {
     if starts_sentence(head, word_start) && lower.map_or(true, is_plain_word) {
         return false;
     }
+    // "Japanese", "French"; not "Watch" or "Republic".
     let demonym = word.chars().all(char::is_alphabetic)
-        && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+        && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !lower.is_some_and(lexicon::is_common_word);
     !(demonym
         || lexicon::TITLE_MODIFIERS.contains(word)
         || lexicon::COMPANY_SUFFIXES.contains(word)
@@ -433,6 +477,16 @@ fn is_about_sport(text: &str) -> bool {
     false
 }
 
+/// True when `name` is written in capital letters only ("CPC", "NSA") and
+/// stands for a `canonical` name that does not hold it as a word.
+fn initials_of_another_name(name: &str, canonical: &str) -> bool {
+    name.len() <= 5
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && !canonical
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == name)
+}
+
 /// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
 /// right before byte `start`.
 fn after_personal_title(text: &str, start: usize) -> bool {
@@ -467,7 +521,10 @@ fn in_capitals_line(text: &str, span: Span) -> bool {
 /// Tokyo", "University of Michigan", "Air Mauritius".
 fn after_institution_word(text: &str, start: usize) -> bool {
     let head = text[..start].trim_end_matches(' ');
-    let head = head.strip_suffix(" of").unwrap_or(head);
+    let head = lexicon::OF_WORDS
+        .iter()
+        .find_map(|of| head.strip_suffix(of).and_then(|h| h.strip_suffix(' ')))
+        .unwrap_or(head);
     let word = head.rsplit([' ', '\n', '(']).next().unwrap_or("");
     lexicon::INSTITUTION_WORDS.contains(&word)
 }
@@ -645,7 +702,11 @@ mod tests {
         lab\tORG\tLabor Party\t=Labor\n";
 
     fn ids(text: &str) -> Vec<String> {
-        run(NAMES, text).into_iter().map(|g| g.1).collect()
+        ids_in(NAMES, text)
+    }
+
+    fn ids_in(gaz: &str, text: &str) -> Vec<String> {
+        run(gaz, text).into_iter().map(|g| g.1).collect()
     }
 
     #[test]
@@ -712,6 +773,33 @@ mod tests {
         // A venue stays a place; so does any place outside sports reports.
         assert_eq!(ids(&format!("{report} They played in Houston.")), ["hou"]);
         assert_eq!(ids("Oil firms in Houston have cut jobs."), ["hou"]);
+    }
+
+    #[test]
+    fn a_surname_after_a_title_is_not_someone_else() {
+        assert_eq!(ids_in(GAZ, "Mr Assange spoke."), ["ja"]);
+        // The text names another Assange in full: "Mr Assange" is him.
+        assert!(ids_in(GAZ, "Karl Assange spoke. Mr Assange left.").is_empty());
+        // Another spelling of the bearer's given name is the bearer.
+        assert_eq!(ids_in(GAZ, "Jul Assange spoke. Mr Assange left."), ["ja"]);
+        // A sentence's first word is no given name.
+        assert_eq!(ids_in(GAZ, "But Assange was out. Mr Assange left."), ["ja"]);
+    }
+
+    #[test]
+    fn places_after_foreign_institution_words() {
+        assert!(ids("Banco do Brasil raised rates.").is_empty());
+        assert!(ids("The Migration Watch Japan group").is_empty());
+        assert_eq!(ids("the Japanese Japan"), ["jp"]);
+    }
+
+    #[test]
+    fn initials_before_a_company_name() {
+        let gaz = "cpc\tORG\tCommunist Party of China\t=CPC\n\
+            basf\tORG\tBASF\n";
+        assert!(ids_in(gaz, "CPC International Inc said").is_empty());
+        assert_eq!(ids_in(gaz, "the CPC said"), ["cpc"]);
+        assert_eq!(ids_in(gaz, "BASF Corp said"), ["basf"]);
     }
 
     #[test]

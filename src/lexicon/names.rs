@@ -436,6 +436,10 @@ pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
     "vs",
 ]);
 
+/// Words for "of" between an institution's head word and a place: "Bank
+/// of Tokyo", "Banco do Brasil", "Banque de France".
+pub(crate) const OF_WORDS: &[&str] = &["of", "de", "do", "da", "del", "di", "des", "du", "della"];
+
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
 pub(crate) static NAME_SUFFIXES: WordSet = WordSet::new(&[
     "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "Jnr", "Snr", "jr.", "sr.",
