@@ -37,6 +37,8 @@ pub(crate) fn find(
     // A name inside a longer full name ("Jordan" in "Michael Jordan") is
     // not a mention of its own.
     let mut full_at: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Entries named by more than one word somewhere ("Kamala Harris").
+    let mut named_in_full: std::collections::HashSet<u32> = std::collections::HashSet::new();
     let mut covered_to = 0usize;
     for &m in &raw {
         if m.span.end <= covered_to {
@@ -47,6 +49,9 @@ pub(crate) fn find(
             .filter(|c| c.strength.is_full());
         if let (Some(c), None) = (full.next(), full.next()) {
             full_at.entry(c.entry).or_default().push(m.span.start);
+            if m.span.as_str(text).contains(' ') {
+                named_in_full.insert(c.entry);
+            }
             covered_to = m.span.end;
         }
     }
@@ -136,10 +141,21 @@ pub(crate) fn find(
         let side = place
             && names_a_side(text, m.span)
             && *about_sport.get_or_insert_with(|| is_about_sport(text));
+        // A one-word name of a person that the text never names in full
+        // is someone else's when the text names another bearer ("Rolf
+        // Harris"), when it is glued by a hyphen into a compound
+        // ("Petro-Canada", "Kilroy-Silk"), or when a title before it tells
+        // another gender ("Mrs Howard" is not Michael Howard).
+        let other_person = label == Label::Person
+            && ((!m.span.as_str(text).contains(' ')
+                && !named_in_full.contains(&e)
+                && (names_someone_else(text, m.span.as_str(text), entry.canonical)
+                    || in_hyphen_compound(text, m.span)))
+                || title_contradicts_gender(text, m.span.start, entry.gender));
         let unproven =
             !place && label != Label::Person && initial_common(&m) && !confident.contains(&e);
         taken_to = m.span.end;
-        if part_of_longer_name || unproven || side {
+        if part_of_longer_name || unproven || side || other_person {
             continue;
         }
         let title = if entry.label == Label::Person {
@@ -264,7 +280,10 @@ fn names_someone_else(text: &str, surname: &str, canonical: &str) -> bool {
             .next()
             .is_some_and(char::is_alphanumeric);
         let word = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        // A sentence's first word may be a noun ("Rapper Eminem").
+        let first = starts_sentence(head, head.len() - word.len());
         !glued_after
+            && !first
             && word.len() > 1
             && word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(char::is_alphabetic)
@@ -475,6 +494,30 @@ fn is_about_sport(text: &str) -> bool {
         }
     }
     false
+}
+
+/// True when a hyphen glues `span` to a word before or after it
+/// ("Petro-Canada", "Betts-Green").
+fn in_hyphen_compound(text: &str, span: Span) -> bool {
+    let after = text[span.end..].strip_prefix('-');
+    let before = text[..span.start].strip_suffix('-');
+    after.is_some_and(|a| a.starts_with(char::is_alphabetic))
+        || before.is_some_and(|b| b.ends_with(char::is_alphabetic))
+}
+
+/// True when a title before byte `start` tells a gender other than the
+/// entry's ("Mrs Howard" for Michael Howard).
+fn title_contradicts_gender(
+    text: &str,
+    start: usize,
+    gender: Option<crate::gazetteer::Gender>,
+) -> bool {
+    let Some(gender) = gender else {
+        return false;
+    };
+    title_before(text, start)
+        .and_then(|t| lexicon::title_gender(t.as_str(text)))
+        .is_some_and(|g| g != gender)
 }
 
 /// True when `name` is written in capital letters only ("CPC", "NSA") and
@@ -779,11 +822,18 @@ mod tests {
     fn a_surname_after_a_title_is_not_someone_else() {
         assert_eq!(ids_in(GAZ, "Mr Assange spoke."), ["ja"]);
         // The text names another Assange in full: "Mr Assange" is him.
-        assert!(ids_in(GAZ, "Karl Assange spoke. Mr Assange left.").is_empty());
+        assert!(ids_in(GAZ, "They met Karl Assange. Mr Assange left.").is_empty());
         // Another spelling of the bearer's given name is the bearer.
-        assert_eq!(ids_in(GAZ, "Jul Assange spoke. Mr Assange left."), ["ja"]);
+        assert_eq!(
+            ids_in(GAZ, "They met Jul Assange. Mr Assange left."),
+            ["ja"]
+        );
         // A sentence's first word is no given name.
         assert_eq!(ids_in(GAZ, "But Assange was out. Mr Assange left."), ["ja"]);
+        assert_eq!(
+            ids_in(GAZ, "Hacker Assange was out. Mr Assange left."),
+            ["ja"]
+        );
     }
 
     #[test]
@@ -800,6 +850,25 @@ mod tests {
         assert!(ids_in(gaz, "CPC International Inc said").is_empty());
         assert_eq!(ids_in(gaz, "the CPC said"), ["cpc"]);
         assert_eq!(ids_in(gaz, "BASF Corp said"), ["basf"]);
+    }
+
+    #[test]
+    fn other_bearers_of_a_persons_name() {
+        let gaz = "kh\tPERSON\tKamala Harris\tHarris\t\tf\n\
+            mh\tPERSON\tMichael Howard\t\t\tm\n\
+            gp\tPERSON\tGustavo Petro\tPetro\t\tm\n";
+        assert_eq!(ids_in(gaz, "Harris said so."), ["kh"]);
+        // Another Harris named in full takes the bare name.
+        assert!(ids_in(gaz, "Fans of Rolf Harris sang. Harris said so.").is_empty());
+        // A hyphen makes a compound of the name.
+        assert!(ids_in(gaz, "Petro-Canada rose.").is_empty());
+        assert_eq!(ids_in(gaz, "Petro spoke."), ["gp"]);
+        // A title of the other gender is another person.
+        assert!(ids_in(gaz, "Michael Howard spoke. Mrs Howard smiled.").len() == 1);
+        assert_eq!(
+            ids_in(gaz, "Michael Howard spoke. Mr Howard smiled.").len(),
+            2
+        );
     }
 
     #[test]
