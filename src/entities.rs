@@ -39,6 +39,8 @@ pub(crate) fn find(
     let mut full_at: HashMap<u32, Vec<usize>> = HashMap::new();
     // Entries named by more than one word somewhere ("Kamala Harris").
     let mut named_in_full: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    // Where full mentions end: (entry, end byte).
+    let mut full_ends: std::collections::HashSet<(u32, usize)> = std::collections::HashSet::new();
     let mut covered_to = 0usize;
     for &m in &raw {
         if m.span.end <= covered_to {
@@ -52,6 +54,7 @@ pub(crate) fn find(
             if m.span.as_str(text).contains(' ') {
                 named_in_full.insert(c.entry);
             }
+            full_ends.insert((c.entry, m.span.end));
             covered_to = m.span.end;
         }
     }
@@ -152,10 +155,21 @@ pub(crate) fn find(
                 && (names_someone_else(text, m.span.as_str(text), entry.canonical)
                     || in_hyphen_compound(text, m.span)))
                 || title_contradicts_gender(text, m.span.start, entry.gender));
+        // Initials the text spells out as another name ("Islamic
+        // Development Bank (IDB)") are that other name's throughout.
+        let defined_otherwise = !place
+            && label != Label::Person
+            && defines_initials_otherwise(
+                text,
+                m.span.as_str(text),
+                e,
+                entry.canonical,
+                &full_ends,
+            );
         let unproven =
             !place && label != Label::Person && initial_common(&m) && !confident.contains(&e);
         taken_to = m.span.end;
-        if part_of_longer_name || unproven || side || other_person {
+        if part_of_longer_name || unproven || side || other_person || defined_otherwise {
             continue;
         }
         let title = if entry.label == Label::Person {
@@ -494,6 +508,109 @@ fn is_about_sport(text: &str) -> bool {
         }
     }
     false
+}
+
+/// True when `name` is initials ("IDB") that `text` spells out in brackets
+/// after a longer name ("Islamic Development Bank (IDB)"), and no such
+/// spelling is the entry's: neither a full mention of `entry` (whose
+/// mentions end at `full_ends`) nor the words of its `canonical` name.
+fn defines_initials_otherwise(
+    text: &str,
+    name: &str,
+    entry: u32,
+    canonical: &str,
+    full_ends: &std::collections::HashSet<(u32, usize)>,
+) -> bool {
+    if name.len() < 2
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+    {
+        return false;
+    }
+    let mut otherwise = false;
+    let mut at = 0;
+    while let Some(i) = text[at..].find(name) {
+        let start = at + i;
+        at = start + name.len();
+        let (Some(head), Some(')')) = (
+            text[..start].strip_suffix('('),
+            text[start + name.len()..].chars().next(),
+        ) else {
+            continue;
+        };
+        let head = head.trim_end_matches(' ');
+        if full_ends.contains(&(entry, head.len())) {
+            return false;
+        }
+        // The words before the bracket, back to the clause's start.
+        let clause = head
+            .rsplit(['.', ',', ';', ':', '(', ')', '\n', '"', '“', '”'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = clause
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !spells_out(name, &words) {
+            continue;
+        }
+        if names_entry(clause, canonical) {
+            return false;
+        }
+        otherwise = true;
+    }
+    otherwise
+}
+
+/// True when the letters of `initials` are, in order, the first letters of
+/// some of `words`, the last letter that of the last word ("Organisation of
+/// Petroleum Exporting Countries" for "OPEC").
+fn spells_out(initials: &str, words: &[&str]) -> bool {
+    let letters: Vec<char> = initials.chars().filter(char::is_ascii_alphabetic).collect();
+    let firsts: Vec<char> = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if letters.is_empty() || firsts.last() != letters.last() {
+        return false;
+    }
+    let mut want = letters.iter().rev().peekable();
+    for c in firsts.iter().rev() {
+        if want.peek() == Some(&c) {
+            want.next();
+        }
+    }
+    want.peek().is_none()
+}
+
+/// True when the words of `clause` hold at least three quarters of the
+/// significant words of `canonical` (without a bracketed qualifier),
+/// compared by their first four letters: "Organisation of Petroleum
+/// Exporting Countries" names the Organization of the Petroleum Exporting
+/// Countries.
+fn names_entry(clause: &str, canonical: &str) -> bool {
+    // "Co-operation" is "Cooperation".
+    let key = |w: &str| -> String { fold_str(w).chars().filter(|&c| c != '-').take(4).collect() };
+    let canonical = canonical.split(" (").next().unwrap_or(canonical);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut have: Vec<String> = words.iter().map(|w| key(w)).collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "US" | "U.S." | "UK" | "U.K."))
+    {
+        have.extend(["unit", "stat", "king"].map(String::from));
+    }
+    let wanted: Vec<String> = canonical
+        .split_whitespace()
+        .filter(|w| {
+            w.len() >= 3 && !lexicon::OF_WORDS.contains(w) && !matches!(*w, "the" | "and" | "for")
+        })
+        .map(key)
+        .collect();
+    let found = wanted.iter().filter(|w| have.contains(w)).count();
+    !wanted.is_empty() && found * 4 >= wanted.len() * 3
 }
 
 /// True when a hyphen glues `span` to a word before or after it
@@ -868,6 +985,30 @@ mod tests {
         assert_eq!(
             ids_in(gaz, "Michael Howard spoke. Mr Howard smiled.").len(),
             2
+        );
+    }
+
+    #[test]
+    fn initials_spelt_out_as_another_name() {
+        let gaz = "idb\tORG\tInter-American Development Bank\t=IDB\n";
+        assert!(ids_in(gaz, "The Islamic Development Bank (IDB) lent. IDB said so.").is_empty());
+        assert_eq!(
+            ids_in(
+                gaz,
+                "The Inter-American Development Bank (IDB) lent. IDB said so."
+            ),
+            ["idb", "idb", "idb"]
+        );
+        assert_eq!(ids_in(gaz, "The IDB lent."), ["idb"]);
+        // A spelling of the entry's own name, not in the gazetteer, keeps it.
+        assert_eq!(
+            ids_in(gaz, "The Inter American Devel. Bank (IDB) lent."),
+            ["idb"]
+        );
+        // Brackets that spell nothing out define nothing.
+        assert_eq!(
+            ids_in(gaz, "under existing (IDB) rules. IDB said"),
+            ["idb", "idb"]
         );
     }
 
