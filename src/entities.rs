@@ -126,7 +126,7 @@ pub(crate) fn find(
             // Run on from a capitalised word before it, a name ends a
             // longer one ("Jools Holland", "Credit Suisse First Boston",
             // "Shearson Lehman Brothers", "Liberal Democratic Party").
-            || (label != Label::Person && ends_longer_name(text, m.span.start))
+            || (label != Label::Person && ends_longer_name(text, m.span.start, place))
             // A place after "Mr" or "Lord" is someone's name ("Mr Houston").
             || (place && after_personal_title(text, m.span.start))
             // Codes in an all-capitals table ("UNC" for unchanged, "HRW"
@@ -387,12 +387,15 @@ fn starts_longer_name(text: &str, span: Span) -> bool {
 /// True when a capitalised word is glued to the name at byte `start` (one
 /// space before it, on the same line) and belongs to the same name: not a
 /// sentence's first word, an article, a time word, a possessive, a title
-/// modifier ("Senior", "Deputy"), a nationality ("Japanese") or a company
-/// form ("NV Philips").
-fn ends_longer_name(text: &str, start: usize) -> bool {
-    let Some(head) = text[..start].strip_suffix(' ') else {
+/// modifier ("Senior", "Deputy"), a nationality ("Japanese") or, before an
+/// organisation (not a `place`), a company form ("NV Philips"; "Finance NV
+/// Curacao" is an issuer, not the island).
+fn ends_longer_name(text: &str, start: usize, place: bool) -> bool {
+    // One space or a table's few ("Other West  Europe").
+    let head = text[..start].trim_end_matches(' ');
+    if head.len() == start || start - head.len() > 3 {
         return false;
-    };
+    }
     let word_start = head
         .rfind(|c: char| c.is_whitespace() || "\"“(«<,;:/\u{FEFF}".contains(c))
         .map_or(0, |i| {
@@ -429,7 +432,7 @@ fn ends_longer_name(text: &str, start: usize) -> bool {
         && !lower.is_some_and(lexicon::is_common_word);
     !(demonym
         || lexicon::TITLE_MODIFIERS.contains(word)
-        || lexicon::COMPANY_SUFFIXES.contains(word)
+        || (!place && lexicon::COMPANY_SUFFIXES.contains(word))
         || lower
             .is_some_and(|w| lexicon::DETERMINERS.contains(w) || lexicon::TIME_WORDS.contains(w)))
 }
@@ -904,6 +907,9 @@ mod tests {
         assert_eq!(ids("Wow! Japan won."), ["jp"]);
         assert_eq!(ids("\u{FEFF}Zorg Japan"), ids("Zorg Japan"));
         assert_eq!(ids("\u{FEFF}Tokyo said Japan"), ["jp"]);
+        // Table columns, and a company form before a place.
+        assert!(ids("rice 2.5  Other West  Japan 3.0").is_empty());
+        assert!(ids("Deutsche Bank Finance NV Japan is issuing").is_empty());
     }
 
     #[test]

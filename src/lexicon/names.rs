@@ -394,7 +394,18 @@ pub(crate) static SPORT_WORDS: WordSet = WordSet::new(&[
     "olympic",
     "scrum",
     "fly-half",
+    "scrum-half",
+    "flanker",
     "winger",
+    "players",
+    "uncapped",
+    "caps",
+    "tries",
+    "scored",
+    "stadium",
+    "tournament",
+    "semi-finals",
+    "quarter-finals",
 ]);
 
 /// The number of [`SPORT_WORDS`] that make a text a sports report.
