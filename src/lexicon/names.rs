@@ -443,6 +443,11 @@ pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
     "team",
     "player",
     "players",
+    "star",
+    "stars",
+    "forward",
+    "outfit",
+    "team-mate",
     "v",
     "vs",
 ]);
