@@ -109,6 +109,13 @@ pub(crate) fn find(
         let label = entry.label;
         let place = label == Label::Loc;
         let run_on = label != Label::Person && ends_longer_name(text, m.span.start, place);
+        // A place glued by a hyphen to a word that is no place is part of
+        // a name ("Petro-Canada", "Air-India"); "U.S.-Japan" stays.
+        let hyphened = place
+            && glued_to_name_before(text, m.span.start)
+            && !out
+                .last()
+                .is_some_and(|p: &Entity| p.span.end + 1 == m.span.start);
         // A place's name written as someone's surname ("Bill Bradford")
         // is that person when it speaks later ("Bradford said").
         let name_text = m.span.as_str(text);
@@ -117,7 +124,7 @@ pub(crate) fn find(
         }
         let speaking_surname =
             place && surnames.contains(name_text) && before_cue_verb(text, m.span.end);
-        let part_of_longer_name = speaking_surname ||
+        let part_of_longer_name = speaking_surname || hyphened ||
             // A place or person named inside a company's name ("Gulf
             // Canada Corp", "Eastman Kodak Co").
             (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
@@ -639,6 +646,23 @@ fn in_hyphen_compound(text: &str, span: Span) -> bool {
         || before.is_some_and(|b| b.ends_with(char::is_alphabetic))
 }
 
+/// True when a hyphen glues byte `start` to a capitalised word of two
+/// letters or more before it ("Petro-Canada", "Hydro-Quebec"; not "R-Iowa"
+/// or "non-U.S.").
+fn glued_to_name_before(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix('-') else {
+        return false;
+    };
+    let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &head[word_start..];
+    // "EC-U.S.", "Japanese-U.S.": two sides, not one name.
+    let initials = word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let nationality = lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+    word.chars().count() >= 2 && word.starts_with(char::is_uppercase) && !initials && !nationality
+}
+
 /// True when a title before byte `start` tells a gender other than the
 /// entry's ("Mrs Howard" for Michael Howard).
 fn title_contradicts_gender(
@@ -710,12 +734,21 @@ fn in_capitals_line(text: &str, span: Span) -> bool {
 /// Tokyo", "University of Michigan", "Air Mauritius".
 fn after_institution_word(text: &str, start: usize) -> bool {
     let head = text[..start].trim_end_matches(' ');
-    let head = lexicon::OF_WORDS
+    let before_of = lexicon::OF_WORDS
         .iter()
-        .find_map(|of| head.strip_suffix(of).and_then(|h| h.strip_suffix(' ')))
-        .unwrap_or(head);
-    let word = head.rsplit([' ', '\n', '(']).next().unwrap_or("");
+        .find_map(|of| head.strip_suffix(of).and_then(|h| h.strip_suffix(' ')));
+    let mut words = before_of.unwrap_or(head).rsplit([' ', '\n', '(']);
+    let word = words.next().unwrap_or("");
+    // One adjective may stand between the head word and "of": "Banque
+    // Nationale de Paris".
     lexicon::INSTITUTION_WORDS.contains(&word)
+        || (before_of.is_some()
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !lexicon::COMPANY_SUFFIXES.contains(word)
+            && words
+                .next()
+                .is_some_and(|w| lexicon::INSTITUTION_WORDS.contains(&w)))
 }
 
 /// True when the word at `at` of `head` starts a sentence or a line.
@@ -993,6 +1026,17 @@ mod tests {
     #[test]
     fn places_after_foreign_institution_words() {
         assert!(ids("Banco do Brasil raised rates.").is_empty());
+        assert!(ids("Banque Nationale de Brasil said").is_empty());
+        // A hyphen to a word that is no place.
+        assert!(ids("Petro-Japan said").is_empty());
+        assert_eq!(ids("the Houston-Japan link"), ["hou", "jp"]);
+        assert_eq!(
+            ids("Sen. Grassley (R-Houston) and non-Japan firms"),
+            ["hou", "jp"]
+        );
+        assert_eq!(ids("EC-Japan and Japanese-Houston talks"), ["jp", "hou"]);
+        // A company's own place after "Ltd of" stays.
+        assert_eq!(ids("Daiwa Securities Co Ltd of Japan said"), ["jp"]);
         assert!(ids("The Migration Watch Japan group").is_empty());
         assert_eq!(ids("the Japanese Japan"), ["jp"]);
     }
