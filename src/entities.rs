@@ -124,7 +124,9 @@ pub(crate) fn find(
         }
         let speaking_surname =
             place && surnames.contains(name_text) && before_cue_verb(text, m.span.end);
-        let part_of_longer_name = speaking_surname || hyphened ||
+        // "The Times of Zambia" is another outlet than The Times.
+        let outlet_of_place = label == Label::Outlet && before_of_name(text, m.span.end);
+        let part_of_longer_name = speaking_surname || hyphened || outlet_of_place ||
             // A place or person named inside a company's name ("Gulf
             // Canada Corp", "Eastman Kodak Co").
             (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
@@ -512,7 +514,8 @@ fn names_a_side(text: &str, span: Span) -> bool {
         .unwrap_or("");
     // "Liverpool's fans", not "Britain's are"; "Southampton's David
     // Prutton" is the club's player.
-    (lexicon::SIDE_AFTER.contains(word) && !(possessive && matches!(word, "have" | "are" | "were")))
+    (lexicon::SIDE_AFTER.contains(word)
+        && !(possessive && matches!(word, "have" | "do" | "are" | "were")))
         || (possessive && word.starts_with(char::is_uppercase))
 }
 
@@ -661,6 +664,13 @@ fn glued_to_name_before(text: &str, start: usize) -> bool {
     let initials = word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase());
     let nationality = lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
     word.chars().count() >= 2 && word.starts_with(char::is_uppercase) && !initials && !nationality
+}
+
+/// True when " of " and a capitalised word follow byte `end`.
+fn before_of_name(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(" of ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 /// True when a title before byte `start` tells a gender other than the
@@ -1097,6 +1107,13 @@ mod tests {
     fn a_place_written_as_a_surname_speaks_as_the_person() {
         assert!(ids("said analyst Karl Houston. Houston said it fell.").is_empty());
         assert_eq!(ids("Oil firms in Houston said it fell."), ["hou"]);
+    }
+
+    #[test]
+    fn other_outlets_of_the_same_name() {
+        let gaz = "t\tOUTLET\tThe Times\t=The Times\n";
+        assert!(ids_in(gaz, "The Times of Zambia said").is_empty());
+        assert_eq!(ids_in(gaz, "The Times of today"), ["t"]);
     }
 
     #[test]

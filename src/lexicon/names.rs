@@ -422,6 +422,7 @@ pub(crate) static SIDE_BEFORE: WordSet = WordSet::new(&[
 /// manager", "the Liverpool fans".
 pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
     "have",
+    "do",
     "are",
     "were",
     "manager",
