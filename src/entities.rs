@@ -155,9 +155,7 @@ pub(crate) fn find(
             // capitalised word, is the start of another name ("Guardian
             // Savings", "Telegraph Co", "Economist Colen Garrow").
             || (label == Label::Outlet
-                && lexicon::is_common_word(&fold_str(
-                    m.span.as_str(text).trim_start_matches("the ")
-                ))
+                && all_common_words(m.span.as_str(text))
                 && starts_longer_name(text, m.span));
         // In a sports report a place standing for a side ("against
         // Leeds", "Liverpool have", "Scotland manager") is a club or a
@@ -666,6 +664,17 @@ fn glued_to_name_before(text: &str, start: usize) -> bool {
     word.chars().count() >= 2 && word.starts_with(char::is_uppercase) && !initials && !nationality
 }
 
+/// True when every word of `name` but a leading article is a common
+/// English word ("Guardian", "Morning Star", "the Independent").
+fn all_common_words(name: &str) -> bool {
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    name.split(' ')
+        .all(|w| !w.is_empty() && lexicon::is_common_word(&fold_str(w)))
+}
+
 /// True when " of " and a capitalised word follow byte `end`.
 fn before_of_name(text: &str, end: usize) -> bool {
     text[end..]
@@ -998,6 +1007,9 @@ mod tests {
         let ind = "ind\tOUTLET\tThe Independent (newspaper)\t=The Independent|=the Independent\n";
         assert!(ids_in(ind, "members of the Independent Feature Project").is_empty());
         assert_eq!(ids_in(ind, "he told the Independent."), ["ind"]);
+        let ms = "ms\tOUTLET\tMorning Star (newspaper)\t=Morning Star\n";
+        assert!(ids_in(ms, "the merger of Morning Star Mine interests").is_empty());
+        assert_eq!(ids_in(ms, "the Morning Star reported"), ["ms"]);
     }
 
     #[test]
