@@ -126,7 +126,14 @@ pub(crate) fn find(
             place && surnames.contains(name_text) && before_cue_verb(text, m.span.end);
         // "The Times of Zambia" is another outlet than The Times.
         let outlet_of_place = label == Label::Outlet && before_of_name(text, m.span.end);
-        let part_of_longer_name = speaking_surname || hyphened || outlet_of_place ||
+        // "United Steelworkers of America", "Volkswagen of America": a
+        // place after an organisation and "of" ends its name.
+        let of_organisation = place
+            && out.last().is_some_and(|p: &Entity| {
+                matches!(p.label, Label::Org | Label::Outlet)
+                    && text[p.span.end..m.span.start] == *" of "
+            });
+        let part_of_longer_name = speaking_surname || hyphened || outlet_of_place || of_organisation ||
             // A place or person named inside a company's name ("Gulf
             // Canada Corp", "Eastman Kodak Co").
             (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
@@ -421,6 +428,15 @@ fn ends_longer_name(text: &str, start: usize, place: bool) -> bool {
             i + head[i..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &head[word_start..];
+    // Before a place, a middle initial ("David M. Holland") belongs to a
+    // person's name ("F. Hoffmann-La Roche" is the company's own name).
+    let initial = place
+        && word.len() == 2
+        && word.ends_with('.')
+        && word.starts_with(|c: char| c.is_ascii_uppercase());
+    if initial && !starts_sentence(head, word_start) {
+        return true;
+    }
     if !word.chars().next().is_some_and(char::is_uppercase)
         || !word.chars().next_back().is_some_and(char::is_alphanumeric)
         || word.contains('-')
@@ -753,6 +769,8 @@ fn in_capitals_line(text: &str, span: Span) -> bool {
 /// Tokyo", "University of Michigan", "Air Mauritius".
 fn after_institution_word(text: &str, start: usize) -> bool {
     let head = text[..start].trim_end_matches(' ');
+    // "Society of the U.S.": the article is no part of the head.
+    let head = head.strip_suffix(" the").unwrap_or(head);
     let before_of = lexicon::OF_WORDS
         .iter()
         .find_map(|of| head.strip_suffix(of).and_then(|h| h.strip_suffix(' ')));
@@ -1119,6 +1137,15 @@ mod tests {
     fn a_place_written_as_a_surname_speaks_as_the_person() {
         assert!(ids("said analyst Karl Houston. Houston said it fell.").is_empty());
         assert_eq!(ids("Oil firms in Houston said it fell."), ["hou"]);
+    }
+
+    #[test]
+    fn places_ending_organisations_names() {
+        assert_eq!(ids("part of the Lehman Brothers of Japan group"), ["lb"]);
+        assert!(ids("the Equitable Life Assurance Society of the Japan").is_empty());
+        assert!(ids("said David M. Holland, president").is_empty());
+        // An initial opening a sentence is no middle initial.
+        assert_eq!(ids("rates in Houston. J. Japan said"), ["hou", "jp"]);
     }
 
     #[test]

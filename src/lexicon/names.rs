@@ -360,6 +360,13 @@ pub(crate) static INSTITUTION_WORDS: WordSet = WordSet::new(&[
     "Bancorp",
     "Bancshares",
     "Bankshares",
+    "Office",
+    "Offices",
+    "Board",
+    "Authority",
+    "Agency",
+    "Commission",
+    "Federation",
 ]);
 
 /// Words of sports reports: a text holding several of them is about sport,
