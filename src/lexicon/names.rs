@@ -422,7 +422,8 @@ pub(crate) const SPORT_WORDS_NEEDED: usize = 4;
 /// "beat Italy", "Cyprus v Switzerland".
 pub(crate) static SIDE_BEFORE: WordSet = WordSet::new(&[
     "against", "beat", "beating", "play", "playing", "played", "face", "faced", "facing", "host",
-    "hosts", "hosting", "visit", "visiting", "over", "v", "vs", "versus",
+    "hosts", "hosting", "visit", "visiting", "over", "v", "vs", "versus", "put", "took", "gave",
+    "seeing", "saw", "helped",
 ]);
 
 /// Words after a place that make it a side: "Liverpool have", "Scotland
@@ -458,6 +459,17 @@ pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
     "team-mate",
     "v",
     "vs",
+    "won",
+    "beat",
+    "lost",
+    "drew",
+    "led",
+    "scored",
+    "ahead",
+    "secure",
+    "suffered",
+    "threw",
+    "trailed",
 ]);
 
 /// Words for "of" between an institution's head word and a place: "Bank
