@@ -126,6 +126,11 @@ pub(crate) fn find(
             place && surnames.contains(name_text) && before_cue_verb(text, m.span.end);
         // "The Times of Zambia" is another outlet than The Times.
         let outlet_of_place = label == Label::Outlet && before_of_name(text, m.span.end);
+        // "Princeton, N.J.": an organisation's one-word name before a
+        // state written as an abbreviation is the town.
+        let town = matches!(label, Label::Org | Label::Outlet)
+            && !m.span.as_str(text).contains(' ')
+            && before_state_abbreviation(text, m.span.end);
         // "United Steelworkers of America", "Volkswagen of America": a
         // place after an organisation and "of" ends its name.
         let of_organisation = place
@@ -133,7 +138,7 @@ pub(crate) fn find(
                 matches!(p.label, Label::Org | Label::Outlet)
                     && text[p.span.end..m.span.start] == *" of "
             });
-        let part_of_longer_name = speaking_surname || hyphened || outlet_of_place || of_organisation ||
+        let part_of_longer_name = speaking_surname || hyphened || outlet_of_place || of_organisation || town ||
             // A place or person named inside a company's name ("Gulf
             // Canada Corp", "Eastman Kodak Co").
             (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
@@ -301,8 +306,29 @@ fn resolve(
 /// ("Jack McConnell"): with no full mention of the gazetteer's bearer
 /// (`canonical`) in the text, "Mr McConnell" is that other person. A given
 /// name that starts like the bearer's is a spelling of it ("Mikhail" for
-/// "Mikheil", "Pat" for "Patrick").
+/// "Mikheil", "Pat" for "Patrick"). Where the bearer's family name comes
+/// first ("Roh Moo-hyun"), another given name after it ("Roh Tae-woo") is
+/// another person.
 fn names_someone_else(text: &str, surname: &str, canonical: &str) -> bool {
+    if let Some(given) = canonical
+        .strip_prefix(surname)
+        .and_then(|r| r.strip_prefix(' '))
+    {
+        let own_given = given.split(' ').next().unwrap_or(given);
+        let other = text.match_indices(surname).any(|(at, _)| {
+            let after = &text[at + surname.len()..];
+            let word = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split([' ', ',', '.', ';', ')', '\'', '’']).next())
+                .unwrap_or("");
+            word.starts_with(char::is_uppercase)
+                && word.contains('-')
+                && !fold_str(word).eq_ignore_ascii_case(&fold_str(own_given))
+        });
+        if other {
+            return true;
+        }
+    }
     let stem = |w: &str| {
         w.chars()
             .take(3)
@@ -695,6 +721,25 @@ fn all_common_words(name: &str) -> bool {
         .all(|w| !w.is_empty() && lexicon::is_common_word(&fold_str(w)))
 }
 
+/// True when a comma and a state or province written as an abbreviation
+/// with periods follow byte `end` ("Princeton, N.J.", "Wayne, Mich.").
+fn before_state_abbreviation(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let word = rest.split([' ', ',', ')', '\n', '-']).next().unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // "Lyon." ending a sentence is no abbreviation; "La.," and "N.J." are.
+    let abbreviated =
+        word.trim_end_matches('.').contains('.') || rest[word.len()..].starts_with([',', ')', '-']);
+    abbreviated
+        && word.ends_with('.')
+        && (2..=5).contains(&letters)
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+        && !lexicon::COMPANY_SUFFIXES.contains(word.trim_end_matches('.'))
+}
+
 /// True when " of " and a capitalised word follow byte `end`.
 fn before_of_name(text: &str, end: usize) -> bool {
     text[end..]
@@ -1067,6 +1112,10 @@ mod tests {
             ids_in(GAZ, "Hacker Assange was out. Mr Assange left."),
             ["ja"]
         );
+        // Family name first: another given name after it.
+        let roh = "rmh\tPERSON\tRoh Moo-hyun\t?Roh\t\tm\n";
+        assert_eq!(ids_in(roh, "Chairman Roh spoke."), ["rmh"]);
+        assert!(ids_in(roh, "chairman Roh Tae-woo spoke. Chairman Roh left.").is_empty());
         // A given name that is also a word ("Jack") is a given name.
         assert!(ids_in(GAZ, "minister Jack Assange quit. Mr Assange left.").is_empty());
     }
@@ -1154,6 +1203,18 @@ mod tests {
         assert!(ids("said David M. Holland, president").is_empty());
         // An initial opening a sentence is no middle initial.
         assert_eq!(ids("rates in Houston. J. Japan said"), ["hou", "jp"]);
+    }
+
+    #[test]
+    fn an_organisation_before_a_state_is_a_town() {
+        let gaz = "pu\tORG\tPrinceton University\tPrinceton\n";
+        assert!(ids_in(gaz, "Theodore Cross, Princeton, N.J., editor").is_empty());
+        assert_eq!(
+            ids_in(gaz, "students at Princeton, Harvard and Yale"),
+            ["pu"]
+        );
+        assert_eq!(ids_in(gaz, "Princeton, Inc. said"), ["pu"]);
+        assert_eq!(ids_in(gaz, "Yale, Princeton, Lyon.  Who"), ["pu"]);
     }
 
     #[test]
