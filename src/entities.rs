@@ -375,6 +375,14 @@ fn inside_other_name(text: &str, span: Span) -> bool {
         if rest.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
+        // "Richard von Weizsaecker": a particle and a capitalised word.
+        if let Some((particle, more)) = rest.split_once(' ') {
+            if lexicon::NAME_PARTICLES.contains(particle)
+                && more.chars().next().is_some_and(char::is_uppercase)
+            {
+                return true;
+            }
+        }
     }
     let before = &text[..span.start];
     let Some(head) = before.strip_suffix(' ') else {
@@ -945,6 +953,13 @@ mod tests {
         jo\tLOC\tJordan\n\
         mj\tPERSON\tMichael Jordan\n\
         tm\tPERSON\tTheresa May\n";
+
+    #[test]
+    fn a_name_before_a_particle_is_someone_elses() {
+        let gaz = "cr\tPERSON\tCliff Richard\t\t\tm\n";
+        assert_eq!(run(gaz, "Sir Richard sang.").len(), 1);
+        assert!(run(gaz, "President Richard von Weizsaecker spoke.").is_empty());
+    }
 
     #[test]
     fn surname_resolves_to_nearest_preceding_full_mention() {

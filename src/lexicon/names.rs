@@ -476,6 +476,13 @@ pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
 /// of Tokyo", "Banco do Brasil", "Banque de France".
 pub(crate) const OF_WORDS: &[&str] = &["of", "de", "do", "da", "del", "di", "des", "du", "della"];
 
+/// Lower-case particles inside names: "Richard von Weizsaecker", "Vincent
+/// van Gogh", "Osama bin Laden".
+pub(crate) static NAME_PARTICLES: WordSet = WordSet::new(&[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn",
+    "al", "el", "dos", "das",
+]);
+
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
 pub(crate) static NAME_SUFFIXES: WordSet = WordSet::new(&[
     "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V", "Jnr", "Snr", "jr.", "sr.",
