@@ -315,6 +315,7 @@ pub(crate) static COMPANY_SUFFIXES: WordSet = WordSet::new(&[
     "Energy",
     "Exchange",
     "Enterprises",
+    "Communications",
     "Brothers",
     "Bros",
     "University",
@@ -423,7 +424,7 @@ pub(crate) const SPORT_WORDS_NEEDED: usize = 4;
 pub(crate) static SIDE_BEFORE: WordSet = WordSet::new(&[
     "against", "beat", "beating", "play", "playing", "played", "face", "faced", "facing", "host",
     "hosts", "hosting", "visit", "visiting", "over", "v", "vs", "versus", "put", "took", "gave",
-    "seeing", "saw", "helped",
+    "seeing", "saw", "helped", "leaving", "left", "joined", "joining", "rejoined",
 ]);
 
 /// Words after a place that make it a side: "Liverpool have", "Scotland
