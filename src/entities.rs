@@ -12,7 +12,7 @@
 //!
 //! Anything else is left unresolved and is not an entity.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::document::Entity;
@@ -38,6 +38,10 @@ pub(crate) fn find(
     // A name inside a longer full name ("Jordan" in "Michael Jordan") is
     // not a mention of its own.
     let mut full_at: HashMap<u32, Vec<usize>, FxBuildHasher> = HashMap::default();
+    // Entries named by more than one word somewhere ("Kamala Harris").
+    let mut named_in_full: HashSet<u32, FxBuildHasher> = HashSet::default();
+    // Where full mentions end: (entry, end byte).
+    let mut full_ends: HashSet<(u32, usize), FxBuildHasher> = HashSet::default();
     let mut covered_to = 0usize;
     for &m in &raw {
         if m.span.end <= covered_to {
@@ -48,6 +52,10 @@ pub(crate) fn find(
             .filter(|c| c.strength.is_full());
         if let (Some(c), None) = (full.next(), full.next()) {
             full_at.entry(c.entry).or_default().push(m.span.start);
+            if m.span.as_str(text).contains(' ') {
+                named_in_full.insert(c.entry);
+            }
+            full_ends.insert((c.entry, m.span.end));
             covered_to = m.span.end;
         }
     }
@@ -69,6 +77,23 @@ pub(crate) fn find(
         }
     };
     resolved.sort_by_key(|(m, _)| (effective_start(m), std::cmp::Reverse(m.span.end)));
+    // A one-word name that is also a common word ("Shell", "Labor",
+    // "Economist") proves nothing by its capital at the start of a
+    // sentence: there it needs another mention of its entry elsewhere.
+    let initial_common = |m: &RawMatch| {
+        let t = m.span.as_str(text);
+        !t.contains(' ')
+            && t.chars().any(char::is_lowercase)
+            && starts_sentence(&text[..m.span.start], m.span.start)
+            && lexicon::is_common_word(&fold_str(t))
+    };
+    let confident: HashSet<u32, FxBuildHasher> = resolved
+        .iter()
+        .filter(|(m, _)| !initial_common(m))
+        .map(|&(_, e)| e)
+        .collect();
+    let mut about_sport: Option<bool> = None;
+    let mut surnames: HashSet<&str, FxBuildHasher> = HashSet::default();
     let mut out: Vec<Entity> = Vec::new();
     let mut taken_to = 0usize;
     // One shared copy of each entry's strings per document.
@@ -80,22 +105,105 @@ pub(crate) fn find(
         let Some(entry) = gazetteer.entry(e) else {
             continue;
         };
-        // A place or person named inside a company's name ("Gulf Canada
-        // Corp", "Eastman Kodak Co") is not a mention of its own.
-        if matches!(entry.label, Label::Loc | Label::Person) && in_company_name(text, m.span.end) {
-            continue;
+        // A mention that is part of a longer name is dropped, and so is
+        // every shorter name inside it ("Bank of New York" is not "York").
+        let label = entry.label;
+        let place = label == Label::Loc;
+        let run_on = label != Label::Person && ends_longer_name(text, m.span.start, place);
+        // A place glued by a hyphen to a word that is no place is part of
+        // a name ("Petro-Canada", "Air-India"); "U.S.-Japan" stays.
+        let hyphened = place
+            && glued_to_name_before(text, m.span.start)
+            && !out
+                .last()
+                .is_some_and(|p: &Entity| p.span.end + 1 == m.span.start);
+        // A place's name written as someone's surname ("Bill Bradford")
+        // is that person when it speaks later ("Bradford said").
+        let name_text = m.span.as_str(text);
+        if place && run_on {
+            surnames.insert(name_text);
         }
-        // "Bank of Tokyo", "National Bank of Iraq", "Air Mauritius".
-        if entry.label == Label::Loc && after_institution_word(text, m.span.start) {
-            continue;
-        }
-        // A one-word place name run on by another capitalised word is the
-        // first word of a longer name ("Texas Commerce", "Manhattan
-        // National", "France Telecom"); "U.S. Officials" keeps its place.
-        if entry.label == Label::Loc && starts_longer_name(text, m.span) {
-            continue;
-        }
+        let speaking_surname =
+            place && surnames.contains(name_text) && before_cue_verb(text, m.span.end);
+        // "The Times of Zambia" is another outlet than The Times.
+        let outlet_of_place = label == Label::Outlet && before_of_name(text, m.span.end);
+        // "Princeton, N.J.": an organisation's one-word name before a
+        // state written as an abbreviation is the town.
+        let town = matches!(label, Label::Org | Label::Outlet)
+            && !m.span.as_str(text).contains(' ')
+            && before_state_abbreviation(text, m.span.end);
+        // "United Steelworkers of America", "Volkswagen of America": a
+        // place after an organisation and "of" ends its name.
+        let of_organisation = place
+            && out.last().is_some_and(|p: &Entity| {
+                matches!(p.label, Label::Org | Label::Outlet)
+                    && text[p.span.end..m.span.start] == *" of "
+            });
+        let part_of_longer_name = speaking_surname || hyphened || outlet_of_place || of_organisation || town ||
+            // A place or person named inside a company's name ("Gulf
+            // Canada Corp", "Eastman Kodak Co").
+            (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
+            // So are the initials of a longer name before a company's
+            // name ("CPC International Inc" is not the Communist Party of
+            // China); "BASF AG" and "KLM Royal Dutch Airlines" stay.
+            || (initials_of_another_name(m.span.as_str(text), entry.canonical)
+                && text[m.span.end..].starts_with(' ')
+                && in_company_name(text, m.span.end))
+            // "Bank of Tokyo", "National Bank of Iraq", "Air Mauritius".
+            || (place && after_institution_word(text, m.span.start))
+            // A place name run on by another capitalised word starts a
+            // longer name ("Texas Commerce", "Hong Kong Land", "France
+            // Telecom"); "U.S. Officials" keeps its place.
+            || (place && starts_longer_name(text, m.span))
+            // Run on from a capitalised word before it, a name ends a
+            // longer one ("Jools Holland", "Credit Suisse First Boston",
+            // "Shearson Lehman Brothers", "Liberal Democratic Party").
+            || run_on
+            // A place after "Mr" or "Lord" is someone's name ("Mr Houston").
+            || (place && after_personal_title(text, m.span.start))
+            // Codes in an all-capitals table ("UNC" for unchanged, "HRW"
+            // for hard red winter wheat) are not organisations.
+            || (!place && label != Label::Person && in_capitals_line(text, m.span))
+            // A one-word outlet that is a common word, run on by a
+            // capitalised word, is the start of another name ("Guardian
+            // Savings", "Telegraph Co", "Economist Colen Garrow").
+            || (label == Label::Outlet
+                && all_common_words(m.span.as_str(text))
+                && starts_longer_name(text, m.span));
+        // In a sports report a place standing for a side ("against
+        // Leeds", "Liverpool have", "Scotland manager") is a club or a
+        // national team, which the gazetteer cannot tell from the place.
+        let side = place
+            && names_a_side(text, m.span)
+            && *about_sport.get_or_insert_with(|| is_about_sport(text));
+        // A one-word name of a person that the text never names in full
+        // is someone else's when the text names another bearer ("Rolf
+        // Harris"), when it is glued by a hyphen into a compound
+        // ("Petro-Canada", "Kilroy-Silk"), or when a title before it tells
+        // another gender ("Mrs Howard" is not Michael Howard).
+        let other_person = label == Label::Person
+            && ((!m.span.as_str(text).contains(' ')
+                && !named_in_full.contains(&e)
+                && (names_someone_else(text, m.span.as_str(text), entry.canonical)
+                    || in_hyphen_compound(text, m.span)))
+                || title_contradicts_gender(text, m.span.start, entry.gender));
+        // Initials the text spells out as another name ("Islamic
+        // Development Bank (IDB)") are that other name's throughout.
+        let defined_otherwise = !place
+            && label != Label::Person
+            && defines_initials_otherwise(
+                text,
+                m.span.as_str(text),
+                e,
+                entry.canonical,
+                &full_ends,
+            );
+        let unproven =
+            !place && label != Label::Person && initial_common(&m) && !confident.contains(&e);
         taken_to = m.span.end;
+        if part_of_longer_name || unproven || side || other_person || defined_otherwise {
+            continue;
+        }
         let title = if entry.label == Label::Person {
             title_before(text, m.span.start)
         } else {
@@ -185,11 +293,75 @@ fn resolve(
             Some(None) => true,
             Some(Some(g)) => entry.gender.map_or(true, |eg| eg == g),
         };
-        if fits && !lexicon::is_common_word(folded_text.trim()) {
+        if fits
+            && !lexicon::is_common_word(folded_text.trim())
+            && !names_someone_else(text, m.span.as_str(text), entry.canonical)
+        {
             return only;
         }
     }
     None
+}
+
+/// True when `text` writes `surname` after a given name that is no title
+/// ("Jack McConnell"): with no full mention of the gazetteer's bearer
+/// (`canonical`) in the text, "Mr McConnell" is that other person. A given
+/// name that starts like the bearer's is a spelling of it ("Mikhail" for
+/// "Mikheil", "Pat" for "Patrick"). Where the bearer's family name comes
+/// first ("Roh Moo-hyun"), another given name after it ("Roh Tae-woo") is
+/// another person.
+fn names_someone_else(text: &str, surname: &str, canonical: &str) -> bool {
+    if let Some(given) = canonical
+        .strip_prefix(surname)
+        .and_then(|r| r.strip_prefix(' '))
+    {
+        let own_given = given.split(' ').next().unwrap_or(given);
+        let other = text.match_indices(surname).any(|(at, _)| {
+            let after = &text[at + surname.len()..];
+            let word = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split([' ', ',', '.', ';', ')', '\'', '’']).next())
+                .unwrap_or("");
+            word.starts_with(char::is_uppercase)
+                && word.contains('-')
+                && !fold_str(word).eq_ignore_ascii_case(&fold_str(own_given))
+        });
+        if other {
+            return true;
+        }
+    }
+    let stem = |w: &str| {
+        w.chars()
+            .take(3)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let own = stem(canonical.split(' ').next().unwrap_or(""));
+    let mut buf = [0u8; 32];
+    text.match_indices(surname).any(|(at, _)| {
+        let Some(head) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let glued_after = text[at + surname.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let word = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        // A sentence's first word may be a noun ("Rapper Eminem").
+        let first = starts_sentence(head, head.len() - word.len());
+        !glued_after
+            && !first
+            && word.len() > 1
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && title_before(text, at).is_none()
+            && stem(word) != own
+            // Given names may be words ("Jack", "Bill"); function words
+            // are not ("And", "The").
+            && !lexicon::lower(word, &mut buf).is_some_and(|w| {
+                lexicon::DETERMINERS.contains(w) || lexicon::PHRASE_JOINERS.contains(w)
+            })
+    })
 }
 
 /// True when `span` has a capitalised word right before it that is no
@@ -203,6 +375,14 @@ fn inside_other_name(text: &str, span: Span) -> bool {
     if let Some(rest) = after.strip_prefix(' ') {
         if rest.chars().next().is_some_and(char::is_uppercase) {
             return true;
+        }
+        // "Richard von Weizsaecker": a particle and a capitalised word.
+        if let Some((particle, more)) = rest.split_once(' ') {
+            if lexicon::NAME_PARTICLES.contains(particle)
+                && more.chars().next().is_some_and(char::is_uppercase)
+            {
+                return true;
+            }
         }
     }
     let before = &text[..span.start];
@@ -230,6 +410,12 @@ fn in_company_name(text: &str, end: usize) -> bool {
         stop -= 1;
     }
     let rest = text.get(end..stop).unwrap_or("");
+    // A possessive ends the name: "Iraq's Ministry of Communications" is
+    // the country's ministry ("Nikko Securities Co (Europe) Ltd" and
+    // "Bristol-Myers Co" go on).
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return false;
+    }
     let line = rest.split('\n').next().unwrap_or("");
     for (i, word) in line.split(' ').skip(1).take(4).enumerate() {
         let bare = word.trim_end_matches([',', '.', ';', ':', ')', '>']);
@@ -250,7 +436,7 @@ fn in_company_name(text: &str, end: usize) -> bool {
 /// space and a capitalised word that is no day, month or other time word.
 fn starts_longer_name(text: &str, span: Span) -> bool {
     let name = span.as_str(text);
-    if name.contains([' ', '.']) {
+    if name.contains('.') {
         return false;
     }
     let Some(rest) = text[span.end..].strip_prefix(' ') else {
@@ -269,13 +455,401 @@ fn starts_longer_name(text: &str, span: Span) -> bool {
         && !lexicon::lower(word, &mut buf).is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
 }
 
+/// True when a capitalised word is glued to the name at byte `start` (one
+/// space before it, on the same line) and belongs to the same name: not a
+/// sentence's first word, an article, a time word, a possessive, a title
+/// modifier ("Senior", "Deputy"), a nationality ("Japanese") or, before an
+/// organisation (not a `place`), a company form ("NV Philips"; "Finance NV
+/// Curacao" is an issuer, not the island).
+fn ends_longer_name(text: &str, start: usize, place: bool) -> bool {
+    // One space or a table's few ("Other West  Europe").
+    let head = text[..start].trim_end_matches(' ');
+    if head.len() == start || start - head.len() > 3 {
+        return false;
+    }
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || "\"“(«<,;:/\u{FEFF}".contains(c))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    // Before a place, a middle initial ("David M. Holland") belongs to a
+    // person's name ("F. Hoffmann-La Roche" is the company's own name).
+    let initial = place
+        && word.len() == 2
+        && word.ends_with('.')
+        && word.starts_with(|c: char| c.is_ascii_uppercase());
+    if initial && !starts_sentence(head, word_start) {
+        return true;
+    }
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || !word.chars().next_back().is_some_and(char::is_alphanumeric)
+        || word.contains('-')
+        || after_abbreviation(head, word_start)
+    {
+        return false;
+    }
+    if word.ends_with("'s") || word.ends_with("’s") {
+        return false;
+    }
+    // "told Reuters Japan is ...": the word is a verb's object, and the
+    // name starts after it.
+    let prev = head[..word_start].trim_end_matches(' ');
+    let prev_word = prev.rsplit([' ', '\n']).next().unwrap_or("");
+    if lexicon::COMMON_VERBS.contains(prev_word) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = lexicon::lower(word, &mut buf);
+    // A sentence's first word has its capital anyway: it joins the name
+    // only when it is no common word ("Showa Shell Sekiyu", not "The").
+    if starts_sentence(head, word_start) && lower.map_or(true, is_plain_word) {
+        return false;
+    }
+    // "Japanese", "French"; not "Watch" or "Republic".
+    let demonym = word.chars().all(char::is_alphabetic)
+        && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !lower.is_some_and(lexicon::is_common_word);
+    !(demonym
+        || lexicon::TITLE_MODIFIERS.contains(word)
+        || (!place && lexicon::COMPANY_SUFFIXES.contains(word))
+        || lower
+            .is_some_and(|w| lexicon::DETERMINERS.contains(w) || lexicon::TIME_WORDS.contains(w)))
+}
+
+/// True when the lower-case `word` is an ordinary English word: a common
+/// word, its plural or third person ("hopes"), or a word ending in "ing",
+/// "ed" or "ly" ("Excluding", "Traditionally").
+fn is_plain_word(word: &str) -> bool {
+    lexicon::is_common_word(word)
+        || word.strip_suffix('s').is_some_and(lexicon::is_common_word)
+        || lexicon::VERB_ENDINGS
+            .iter()
+            .chain(&["ly"])
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
+/// True when the word at `at` of `head` follows an abbreviation written
+/// with periods ("U.S. Hopes Japan"): wire copy often capitalises the word
+/// after one, so its capital says nothing.
+fn after_abbreviation(head: &str, at: usize) -> bool {
+    let before = head[..at].trim_end_matches(' ');
+    let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+    prev.len() >= 3
+        && prev.ends_with('.')
+        && prev.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// True when the one-word place at `span` is written like a side in a
+/// game: after "against", "beat", "v" and the like, before "have", "are",
+/// "were" or a team word ("manager", "fans", "'s captain"), or alone in
+/// brackets ("J Noon (Newcastle)").
+fn names_a_side(text: &str, span: Span) -> bool {
+    if span.as_str(text).contains(' ') {
+        return false;
+    }
+    let head = &text[..span.start];
+    let rest = &text[span.end..];
+    if head.ends_with('(') && rest.starts_with(')') {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    if let Some(before) = head.strip_suffix(' ') {
+        let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+        if lexicon::lower(word, &mut buf).is_some_and(|w| lexicon::SIDE_BEFORE.contains(w)) {
+            return true;
+        }
+    }
+    let (possessive, after) = match rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let Some(after) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "Liverpool's fans", not "Britain's are"; "Southampton's David
+    // Prutton" is the club's player.
+    (lexicon::SIDE_AFTER.contains(word)
+        && !(possessive && matches!(word, "have" | "do" | "are" | "were")))
+        || (possessive && word.starts_with(char::is_uppercase))
+}
+
+/// True when `text` holds enough of the [`lexicon::SPORT_WORDS`] to be a
+/// sports report.
+fn is_about_sport(text: &str) -> bool {
+    let mut seen = HashSet::new();
+    let mut buf = [0u8; 32];
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+        if let Some(w) = lexicon::lower(word, &mut buf) {
+            if lexicon::SPORT_WORDS.contains(w)
+                && seen.insert(w.to_owned())
+                && seen.len() >= lexicon::SPORT_WORDS_NEEDED
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when `name` is initials ("IDB") that `text` spells out in brackets
+/// after a longer name ("Islamic Development Bank (IDB)"), and no such
+/// spelling is the entry's: neither a full mention of `entry` (whose
+/// mentions end at `full_ends`) nor the words of its `canonical` name.
+fn defines_initials_otherwise(
+    text: &str,
+    name: &str,
+    entry: u32,
+    canonical: &str,
+    full_ends: &HashSet<(u32, usize), FxBuildHasher>,
+) -> bool {
+    if name.len() < 2
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+    {
+        return false;
+    }
+    let mut otherwise = false;
+    let mut at = 0;
+    while let Some(i) = text[at..].find(name) {
+        let start = at + i;
+        at = start + name.len();
+        let (Some(head), Some(')')) = (
+            text[..start].strip_suffix('('),
+            text[start + name.len()..].chars().next(),
+        ) else {
+            continue;
+        };
+        let head = head.trim_end_matches(' ');
+        if full_ends.contains(&(entry, head.len())) {
+            return false;
+        }
+        // The words before the bracket, back to the clause's start.
+        let clause = head
+            .rsplit(['.', ',', ';', ':', '(', ')', '\n', '"', '“', '”'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = clause
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !spells_out(name, &words) {
+            continue;
+        }
+        if names_entry(clause, canonical) {
+            return false;
+        }
+        otherwise = true;
+    }
+    otherwise
+}
+
+/// True when the letters of `initials` are, in order, the first letters of
+/// some of `words`, the last letter that of the last word ("Organisation of
+/// Petroleum Exporting Countries" for "OPEC").
+fn spells_out(initials: &str, words: &[&str]) -> bool {
+    let letters: Vec<char> = initials.chars().filter(char::is_ascii_alphabetic).collect();
+    let firsts: Vec<char> = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if letters.is_empty() || firsts.last() != letters.last() {
+        return false;
+    }
+    let mut want = letters.iter().rev().peekable();
+    for c in firsts.iter().rev() {
+        if want.peek() == Some(&c) {
+            want.next();
+        }
+    }
+    want.peek().is_none()
+}
+
+/// True when the words of `clause` hold at least three quarters of the
+/// significant words of `canonical` (without a bracketed qualifier),
+/// compared by their first four letters: "Organisation of Petroleum
+/// Exporting Countries" names the Organization of the Petroleum Exporting
+/// Countries.
+fn names_entry(clause: &str, canonical: &str) -> bool {
+    // "Co-operation" is "Cooperation".
+    let key = |w: &str| -> String { fold_str(w).chars().filter(|&c| c != '-').take(4).collect() };
+    let canonical = canonical.split(" (").next().unwrap_or(canonical);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut have: Vec<String> = words.iter().map(|w| key(w)).collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "US" | "U.S." | "UK" | "U.K."))
+    {
+        have.extend(["unit", "stat", "king"].map(String::from));
+    }
+    let wanted: Vec<String> = canonical
+        .split_whitespace()
+        .filter(|w| {
+            w.len() >= 3 && !lexicon::OF_WORDS.contains(w) && !matches!(*w, "the" | "and" | "for")
+        })
+        .map(key)
+        .collect();
+    let found = wanted.iter().filter(|w| have.contains(w)).count();
+    !wanted.is_empty() && found * 4 >= wanted.len() * 3
+}
+
+/// True when a hyphen glues `span` to a word before or after it
+/// ("Petro-Canada", "Betts-Green").
+fn in_hyphen_compound(text: &str, span: Span) -> bool {
+    let after = text[span.end..].strip_prefix('-');
+    let before = text[..span.start].strip_suffix('-');
+    after.is_some_and(|a| a.starts_with(char::is_alphabetic))
+        || before.is_some_and(|b| b.ends_with(char::is_alphabetic))
+}
+
+/// True when a hyphen glues byte `start` to a capitalised word of two
+/// letters or more before it ("Petro-Canada", "Hydro-Quebec"; not "R-Iowa"
+/// or "non-U.S.").
+fn glued_to_name_before(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix('-') else {
+        return false;
+    };
+    let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &head[word_start..];
+    // "EC-U.S.", "Japanese-U.S.": two sides, not one name.
+    let initials = word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let nationality = lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+    word.chars().count() >= 2 && word.starts_with(char::is_uppercase) && !initials && !nationality
+}
+
+/// True when every word of `name` but a leading article is a common
+/// English word ("Guardian", "Morning Star", "the Independent").
+fn all_common_words(name: &str) -> bool {
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    name.split(' ')
+        .all(|w| !w.is_empty() && lexicon::is_common_word(&fold_str(w)))
+}
+
+/// True when a comma and a state or province written as an abbreviation
+/// with periods follow byte `end` ("Princeton, N.J.", "Wayne, Mich.").
+fn before_state_abbreviation(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let word = rest.split([' ', ',', ')', '\n', '-']).next().unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // "Lyon." ending a sentence is no abbreviation; "La.," and "N.J." are.
+    let abbreviated =
+        word.trim_end_matches('.').contains('.') || rest[word.len()..].starts_with([',', ')', '-']);
+    abbreviated
+        && word.ends_with('.')
+        && (2..=5).contains(&letters)
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+        && !lexicon::COMPANY_SUFFIXES.contains(word.trim_end_matches('.'))
+}
+
+/// True when " of " and a capitalised word follow byte `end`.
+fn before_of_name(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(" of ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// True when a title before byte `start` tells a gender other than the
+/// entry's ("Mrs Howard" for Michael Howard).
+fn title_contradicts_gender(
+    text: &str,
+    start: usize,
+    gender: Option<crate::gazetteer::Gender>,
+) -> bool {
+    let Some(gender) = gender else {
+        return false;
+    };
+    title_before(text, start)
+        .and_then(|t| lexicon::title_gender(t.as_str(text)))
+        .is_some_and(|g| g != gender)
+}
+
+/// True when `name` is written in capital letters only ("CPC", "NSA") and
+/// stands for a `canonical` name that does not hold it as a word.
+fn initials_of_another_name(name: &str, canonical: &str) -> bool {
+    name.len() <= 5
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && !canonical
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == name)
+}
+
+/// True when a cue verb ("said", "told") follows byte `end` after a space.
+fn before_cue_verb(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    lexicon::cue_verb(word).is_some()
+}
+
+/// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
+/// right before byte `start`.
+fn after_personal_title(text: &str, start: usize) -> bool {
+    title_before(text, start).is_some_and(|t| lexicon::title_gender(t.as_str(text)).is_some())
+}
+
+/// True when the line holding `span` is written in capitals only and has
+/// more than one word: a table row, not running text.
+fn in_capitals_line(text: &str, span: Span) -> bool {
+    // Bounded both ways, so one-line texts stay linear.
+    let mut from = span.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
+    let line = &text[line_start..line_end];
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words > 2 && !line.chars().any(char::is_lowercase)
+}
+
 /// True when a place name follows an institution's head word: "Bank of
 /// Tokyo", "University of Michigan", "Air Mauritius".
 fn after_institution_word(text: &str, start: usize) -> bool {
     let head = text[..start].trim_end_matches(' ');
-    let head = head.strip_suffix(" of").unwrap_or(head);
-    let word = head.rsplit([' ', '\n', '(']).next().unwrap_or("");
+    // "Society of the U.S.": the article is no part of the head.
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let before_of = lexicon::OF_WORDS
+        .iter()
+        .find_map(|of| head.strip_suffix(of).and_then(|h| h.strip_suffix(' ')));
+    let mut words = before_of.unwrap_or(head).rsplit([' ', '\n', '(']);
+    let word = words.next().unwrap_or("");
+    // One adjective may stand between the head word and "of": "Banque
+    // Nationale de Paris".
     lexicon::INSTITUTION_WORDS.contains(&word)
+        || (before_of.is_some()
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !lexicon::COMPANY_SUFFIXES.contains(word)
+            && words
+                .next()
+                .is_some_and(|w| lexicon::INSTITUTION_WORDS.contains(&w)))
 }
 
 /// True when the word at `at` of `head` starts a sentence or a line.
@@ -385,6 +959,13 @@ mod tests {
         tm\tPERSON\tTheresa May\n";
 
     #[test]
+    fn a_name_before_a_particle_is_someone_elses() {
+        let gaz = "cr\tPERSON\tCliff Richard\t\t\tm\n";
+        assert_eq!(run(gaz, "Sir Richard sang.").len(), 1);
+        assert!(run(gaz, "President Richard von Weizsaecker spoke.").is_empty());
+    }
+
+    #[test]
     fn surname_resolves_to_nearest_preceding_full_mention() {
         let got = run(
             GAZ,
@@ -428,5 +1009,265 @@ mod tests {
         assert_eq!(got[0].0, "Andres Manuel Lopez Obrador");
         assert_eq!(got[1].0, "Lopez Obrador");
         assert_eq!(got[1].1, "amlo");
+    }
+
+    const NAMES: &str = "nl\tLOC\tNetherlands\tHolland\n\
+        hk\tLOC\tHong Kong\n\
+        rj\tLOC\tRio de Janeiro\tRio\n\
+        ny\tLOC\tNew York\n\
+        yk\tLOC\tYork\n\
+        us\tLOC\tUnited States\tAmerica\n\
+        jp\tLOC\tJapan\n\
+        hou\tLOC\tHouston\n\
+        dem\tORG\tDemocratic Party\n\
+        lb\tORG\tLehman Brothers\n\
+        unc\tORG\tUniversity of North Carolina\t=UNC\n\
+        sh\tORG\tShell\t=Shell\n\
+        ge\tORG\tGeneral Electric\n\
+        bc\tORG\tBank of Canada\n\
+        gu\tOUTLET\tThe Guardian\t=Guardian\n\
+        lab\tORG\tLabor Party\t=Labor\n";
+
+    fn ids(text: &str) -> Vec<String> {
+        ids_in(NAMES, text)
+    }
+
+    fn ids_in(gaz: &str, text: &str) -> Vec<String> {
+        run(gaz, text).into_iter().map(|g| g.1).collect()
+    }
+
+    #[test]
+    fn a_name_run_on_from_a_capitalised_word_ends_a_longer_name() {
+        assert!(ids("A show with Jools Holland aired.").is_empty());
+        assert!(ids("It hired Shearson Lehman Brothers Inc.").is_empty());
+        assert!(ids("the ruling Liberal Democratic Party said").is_empty());
+        // Sentence starts, articles, possessives, nationalities, title
+        // modifiers and a verb's object keep the name.
+        assert_eq!(ids("The Democratic Party won."), ["dem"]);
+        assert_eq!(ids("They met. Japan said no."), ["jp"]);
+        assert_eq!(
+            ids("It is Tokyo's Japan, not Monday's Japan."),
+            ["jp", "jp"]
+        );
+        assert_eq!(ids("the American Democratic Party"), ["dem"]);
+        assert_eq!(ids("a Senior Japan official"), ["jp"]);
+        assert_eq!(ids("He told Reuters Japan was ready."), ["jp"]);
+    }
+
+    #[test]
+    fn run_on_names_in_wire_copy() {
+        // A sentence's first word joins the name unless it is an ordinary
+        // word; a ticker or the capital after "U.S." says nothing.
+        assert!(ids("It rose. Showa Shell Sekiyu fell.").is_empty());
+        assert_eq!(ids("It rose. Traditionally Japan led."), ["jp"]);
+        assert_eq!(ids("He said the U.S. Hopes Japan acts."), ["jp"]);
+        assert_eq!(
+            ids("units of General Electric Co's <GE> General Electric Credit"),
+            ["ge", "ge"]
+        );
+        assert!(ids("It owns <Royal Bank of Canada> shares.").is_empty());
+        // A word ending in punctuation is no part of a name, and a leading
+        // byte-order mark changes nothing.
+        assert_eq!(ids("Wow! Japan won."), ["jp"]);
+        assert_eq!(ids("\u{FEFF}Zorg Japan"), ids("Zorg Japan"));
+        assert_eq!(ids("\u{FEFF}Tokyo said Japan"), ["jp"]);
+        // Table columns, and a company form before a place.
+        assert!(ids("rice 2.5  Other West  Japan 3.0").is_empty());
+        assert!(ids("Deutsche Bank Finance NV Japan is issuing").is_empty());
+    }
+
+    #[test]
+    fn common_word_names_at_a_sentence_start_need_support() {
+        // "Labor" opening a sentence is the word, unless the document
+        // names the party elsewhere.
+        assert!(ids("Talks failed. Labor and management met.").is_empty());
+        assert_eq!(ids("Labor won. The Labor Party said so."), ["lab", "lab"]);
+        assert_eq!(ids("Oil fell. Shell said so."), Vec::<String>::new());
+        assert_eq!(
+            ids("Oil fell. Shell said so, and BP and Shell agreed."),
+            ["sh", "sh"]
+        );
+        // A common-word outlet run on by a capitalised word is another name.
+        assert!(ids("deposits from Guardian Savings and Loan").is_empty());
+        assert_eq!(ids("as the Guardian reported"), ["gu"]);
+        let ind = "ind\tOUTLET\tThe Independent (newspaper)\t=The Independent|=the Independent\n";
+        assert!(ids_in(ind, "members of the Independent Feature Project").is_empty());
+        assert_eq!(ids_in(ind, "he told the Independent."), ["ind"]);
+        let ms = "ms\tOUTLET\tMorning Star (newspaper)\t=Morning Star\n";
+        assert!(ids_in(ms, "the merger of Morning Star Mine interests").is_empty());
+        assert_eq!(ids_in(ms, "the Morning Star reported"), ["ms"]);
+    }
+
+    #[test]
+    fn places_standing_for_sides_in_sports_reports() {
+        let report = "The manager saw the match. The club lost the cup tie on a penalty.";
+        // A side in a game: before a team word or "have", after "against".
+        assert!(ids(&format!("{report} Houston have signed a striker.")).is_empty());
+        assert!(ids(&format!("{report} It lost against Houston.")).is_empty());
+        assert!(ids(&format!("{report} Houston fans sang.")).is_empty());
+        assert!(ids(&format!("{report} Leeds v Houston.")).is_empty());
+        assert!(ids(&format!("{report} Houston star Ronaldo scored.")).is_empty());
+        assert!(ids(&format!("{report} Riise put Houston ahead.")).is_empty());
+        assert!(ids(&format!("{report} He is ready since leaving Houston.")).is_empty());
+        assert!(ids(&format!("{report} Houston suffered a defeat.")).is_empty());
+        assert!(ids(&format!("{report} Houston's David Prutton faces a ban.")).is_empty());
+        // A venue stays a place; so does any place outside sports reports.
+        assert_eq!(ids(&format!("{report} They played in Houston.")), ["hou"]);
+        assert_eq!(ids("Oil firms in Houston have cut jobs."), ["hou"]);
+    }
+
+    #[test]
+    fn a_surname_after_a_title_is_not_someone_else() {
+        assert_eq!(ids_in(GAZ, "Mr Assange spoke."), ["ja"]);
+        // The text names another Assange in full: "Mr Assange" is him.
+        assert!(ids_in(GAZ, "They met Karl Assange. Mr Assange left.").is_empty());
+        // Another spelling of the bearer's given name is the bearer.
+        assert_eq!(
+            ids_in(GAZ, "They met Jul Assange. Mr Assange left."),
+            ["ja"]
+        );
+        // A sentence's first word is no given name.
+        assert_eq!(ids_in(GAZ, "But Assange was out. Mr Assange left."), ["ja"]);
+        assert_eq!(
+            ids_in(GAZ, "Hacker Assange was out. Mr Assange left."),
+            ["ja"]
+        );
+        // Family name first: another given name after it.
+        let roh = "rmh\tPERSON\tRoh Moo-hyun\t?Roh\t\tm\n";
+        assert_eq!(ids_in(roh, "Chairman Roh spoke."), ["rmh"]);
+        assert!(ids_in(roh, "chairman Roh Tae-woo spoke. Chairman Roh left.").is_empty());
+        // A given name that is also a word ("Jack") is a given name.
+        assert!(ids_in(GAZ, "minister Jack Assange quit. Mr Assange left.").is_empty());
+    }
+
+    #[test]
+    fn places_after_foreign_institution_words() {
+        assert!(ids("Banco do Brasil raised rates.").is_empty());
+        assert!(ids("Banque Nationale de Brasil said").is_empty());
+        // A hyphen to a word that is no place.
+        assert!(ids("Petro-Japan said").is_empty());
+        assert_eq!(ids("the Houston-Japan link"), ["hou", "jp"]);
+        assert_eq!(
+            ids("Sen. Grassley (R-Houston) and non-Japan firms"),
+            ["hou", "jp"]
+        );
+        assert_eq!(ids("EC-Japan and Japanese-Houston talks"), ["jp", "hou"]);
+        // A company's own place after "Ltd of" stays.
+        assert_eq!(ids("Daiwa Securities Co Ltd of Japan said"), ["jp"]);
+        assert!(ids("The Migration Watch Japan group").is_empty());
+        assert_eq!(ids("the Japanese Japan"), ["jp"]);
+    }
+
+    #[test]
+    fn initials_before_a_company_name() {
+        let gaz = "cpc\tORG\tCommunist Party of China\t=CPC\n\
+            basf\tORG\tBASF\n";
+        assert!(ids_in(gaz, "CPC International Inc said").is_empty());
+        assert_eq!(ids_in(gaz, "the CPC said"), ["cpc"]);
+        assert_eq!(ids_in(gaz, "BASF Corp said"), ["basf"]);
+        let sbc = "sbc\tORG\tSouthern Baptist Convention\t=SBC\n";
+        assert!(ids_in(sbc, "SBC Communications agreed to buy AT&T").is_empty());
+    }
+
+    #[test]
+    fn other_bearers_of_a_persons_name() {
+        let gaz = "kh\tPERSON\tKamala Harris\tHarris\t\tf\n\
+            mh\tPERSON\tMichael Howard\t\t\tm\n\
+            gp\tPERSON\tGustavo Petro\tPetro\t\tm\n";
+        assert_eq!(ids_in(gaz, "Harris said so."), ["kh"]);
+        // Another Harris named in full takes the bare name.
+        assert!(ids_in(gaz, "Fans of Rolf Harris sang. Harris said so.").is_empty());
+        // A hyphen makes a compound of the name.
+        assert!(ids_in(gaz, "Petro-Canada rose.").is_empty());
+        assert_eq!(ids_in(gaz, "Petro spoke."), ["gp"]);
+        // A title of the other gender is another person.
+        assert!(ids_in(gaz, "Michael Howard spoke. Mrs Howard smiled.").len() == 1);
+        assert_eq!(
+            ids_in(gaz, "Michael Howard spoke. Mr Howard smiled.").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn initials_spelt_out_as_another_name() {
+        let gaz = "idb\tORG\tInter-American Development Bank\t=IDB\n";
+        assert!(ids_in(gaz, "The Islamic Development Bank (IDB) lent. IDB said so.").is_empty());
+        assert_eq!(
+            ids_in(
+                gaz,
+                "The Inter-American Development Bank (IDB) lent. IDB said so."
+            ),
+            ["idb", "idb", "idb"]
+        );
+        assert_eq!(ids_in(gaz, "The IDB lent."), ["idb"]);
+        // A spelling of the entry's own name, not in the gazetteer, keeps it.
+        assert_eq!(
+            ids_in(gaz, "The Inter American Devel. Bank (IDB) lent."),
+            ["idb"]
+        );
+        // Brackets that spell nothing out define nothing.
+        assert_eq!(
+            ids_in(gaz, "under existing (IDB) rules. IDB said"),
+            ["idb", "idb"]
+        );
+    }
+
+    #[test]
+    fn a_place_written_as_a_surname_speaks_as_the_person() {
+        assert!(ids("said analyst Karl Houston. Houston said it fell.").is_empty());
+        assert_eq!(ids("Oil firms in Houston said it fell."), ["hou"]);
+    }
+
+    #[test]
+    fn places_ending_organisations_names() {
+        assert_eq!(ids("part of the Lehman Brothers of Japan group"), ["lb"]);
+        assert!(ids("the Equitable Life Assurance Society of the Japan").is_empty());
+        assert!(ids("said David M. Holland, president").is_empty());
+        // An initial opening a sentence is no middle initial.
+        assert_eq!(ids("rates in Houston. J. Japan said"), ["hou", "jp"]);
+    }
+
+    #[test]
+    fn an_organisation_before_a_state_is_a_town() {
+        let gaz = "pu\tORG\tPrinceton University\tPrinceton\n";
+        assert!(ids_in(gaz, "Theodore Cross, Princeton, N.J., editor").is_empty());
+        assert_eq!(
+            ids_in(gaz, "students at Princeton, Harvard and Yale"),
+            ["pu"]
+        );
+        assert_eq!(ids_in(gaz, "Princeton, Inc. said"), ["pu"]);
+        assert_eq!(ids_in(gaz, "Yale, Princeton, Lyon.  Who"), ["pu"]);
+    }
+
+    #[test]
+    fn other_outlets_of_the_same_name() {
+        let gaz = "t\tOUTLET\tThe Times\t=The Times\n";
+        assert!(ids_in(gaz, "The Times of Zambia said").is_empty());
+        assert_eq!(ids_in(gaz, "The Times of today"), ["t"]);
+    }
+
+    #[test]
+    fn a_place_after_a_personal_title_is_a_name() {
+        assert!(ids("Mr Houston said so.").is_empty());
+        assert_eq!(ids("He flew to Houston."), ["hou"]);
+    }
+
+    #[test]
+    fn codes_in_an_all_capitals_table_are_no_organisations() {
+        assert!(ids("CORN\nTOLEDO 5 UND MAY UNC\n").is_empty());
+        assert_eq!(ids("Fans of UNC cheered."), ["unc"]);
+    }
+
+    #[test]
+    fn multi_word_places_inside_longer_names() {
+        assert!(ids("He bought Hong Kong Land shares.").is_empty());
+        assert_eq!(ids("Japan's Ministry of Communications said"), ["jp"]);
+        assert_eq!(ids("He lives in Hong Kong. It rains."), ["hk"]);
+        // An institution head word before "of": the place belongs to it.
+        assert!(ids("a unit of Home Savings of America").is_empty());
+        // A dropped name takes the shorter names inside it along.
+        assert!(ids("He joined the Bank of New York.").is_empty());
+        assert!(ids("the Rio de Janeiro Coffee Trade Association").is_empty());
+        assert_eq!(ids("a Rio de Janeiro slum"), ["rj"]);
     }
 }

@@ -1071,6 +1071,65 @@ mod tests {
         assert!(found(&m, "Joe Bidenx, AT&Tx, Москвах").is_empty());
     }
 
+    proptest::proptest! {
+        /// Every name of a random gazetteer, written as it is between line
+        /// breaks, is found by both engines: the start filter drops no name.
+        #[test]
+        fn every_name_written_alone_is_found(
+            names in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(NAME_WORDS), 1..4),
+                1..10,
+            ),
+        ) {
+            // A name needs a letter (the gazetteer refuses others).
+            let names: Vec<String> = names
+                .iter()
+                .map(|w| w.join(" "))
+                .filter(|n| n.chars().any(char::is_alphabetic))
+                .collect();
+            let tsv: String = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("e{i}\tORG\t{n}\n"))
+                .collect();
+            let (_, m) = matcher(&tsv);
+            for name in &names {
+                let text = format!("Yes.\n{name}\nNo.");
+                let found = found(&m, &text);
+                proptest::prop_assert!(found.contains(name), "{name:?}: {found:?}");
+            }
+        }
+    }
+
+    /// Pieces of names: plain and accented words, capitals, punctuation
+    /// inside names, other scripts.
+    const NAME_WORDS: &[&str] = &[
+        "Joe",
+        "Biden",
+        "López",
+        "AT&T",
+        "U.S.",
+        "O'Brien",
+        "al-Assad",
+        "Москва",
+        "São",
+        "Ünal",
+        "'t",
+        "(Untitled)",
+        "Zoë",
+        "Straße",
+        "X",
+        "Q.",
+        "de",
+        "van",
+        "the",
+        "New",
+        "A",
+        "-",
+        "SIA",
+        "eBay",
+    ];
+
     #[test]
     fn multiword_aliases_match_any_case() {
         let (_, m) = matcher("doj\tORG\tUnited States Department of Justice\tJustice Department|justice department\n");

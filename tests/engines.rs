@@ -41,8 +41,9 @@ fn automaton_and_word_index_agree() {
 }
 
 mod random {
-    //! Random gazetteers and texts made of their names: both engines agree,
-    //! and every name written alone in a sentence is found.
+    //! Random gazetteers and texts made of their names: both engines agree.
+    //! (That the matcher finds every name is a property of its own, next to
+    //! the matcher.)
 
     use proptest::prelude::*;
     use whosaid::{Extractor, GazetteerSource, MatchEngine};
@@ -123,11 +124,6 @@ mod random {
                 ex.entities(&text).iter().map(|e| (e.span(), e.entity_id().to_string())).collect()
             };
             prop_assert_eq!(mentions(&a), mentions(&w), "{:?} in {:?}", names, text);
-            // A name with a letter, alone between sentence breaks, is found.
-            let alone = format!("Yes.\n{}\nNo.", names[0]);
-            if names[0].chars().any(char::is_alphabetic) {
-                prop_assert!(!w.entities(&alone).is_empty(), "{:?} in {:?}", names, alone);
-            }
         }
     }
 }

@@ -318,6 +318,7 @@ pub(crate) static COMPANY_SUFFIXES: WordSet = WordSet::new(&[
     "Energy",
     "Exchange",
     "Enterprises",
+    "Communications",
     "Brothers",
     "Bros",
     "University",
@@ -347,6 +348,143 @@ pub(crate) static INSTITUTION_WORDS: WordSet = WordSet::new(&[
     "Diocese",
     "Stock",
     "Exchange",
+    "Savings",
+    "Life",
+    "Trust",
+    "Insurance",
+    "Assurance",
+    "Mutual",
+    "Association",
+    "Society",
+    "Fund",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Bancorp",
+    "Bancshares",
+    "Bankshares",
+    "Office",
+    "Offices",
+    "Board",
+    "Authority",
+    "Agency",
+    "Commission",
+    "Federation",
+]);
+
+/// Words of sports reports: a text holding several of them is about sport,
+/// where a place's name often stands for a side ("Leeds", "Scotland").
+pub(crate) static SPORT_WORDS: WordSet = WordSet::new(&[
+    "match",
+    "goal",
+    "goals",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "manager",
+    "league",
+    "cup",
+    "season",
+    "coach",
+    "squad",
+    "fixture",
+    "semi-final",
+    "quarter-final",
+    "penalty",
+    "referee",
+    "club",
+    "rugby",
+    "football",
+    "premiership",
+    "wicket",
+    "innings",
+    "tennis",
+    "athletics",
+    "olympic",
+    "scrum",
+    "fly-half",
+    "scrum-half",
+    "flanker",
+    "winger",
+    "players",
+    "uncapped",
+    "caps",
+    "tries",
+    "scored",
+    "stadium",
+    "tournament",
+    "semi-finals",
+    "quarter-finals",
+]);
+
+/// The number of [`SPORT_WORDS`] that make a text a sports report.
+pub(crate) const SPORT_WORDS_NEEDED: usize = 4;
+
+/// Words before a place that make it a side in a game: "against Leeds",
+/// "beat Italy", "Cyprus v Switzerland".
+pub(crate) static SIDE_BEFORE: WordSet = WordSet::new(&[
+    "against", "beat", "beating", "play", "playing", "played", "face", "faced", "facing", "host",
+    "hosts", "hosting", "visit", "visiting", "over", "v", "vs", "versus", "put", "took", "gave",
+    "seeing", "saw", "helped", "leaving", "left", "joined", "joining", "rejoined",
+]);
+
+/// Words after a place that make it a side: "Liverpool have", "Scotland
+/// manager", "the Liverpool fans".
+pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
+    "have",
+    "do",
+    "are",
+    "were",
+    "manager",
+    "boss",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "coach",
+    "skipper",
+    "captain",
+    "fans",
+    "supporters",
+    "chairman",
+    "side",
+    "squad",
+    "team",
+    "player",
+    "players",
+    "star",
+    "stars",
+    "forward",
+    "outfit",
+    "team-mate",
+    "v",
+    "vs",
+    "won",
+    "beat",
+    "lost",
+    "drew",
+    "led",
+    "scored",
+    "ahead",
+    "secure",
+    "suffered",
+    "threw",
+    "trailed",
+]);
+
+/// Words for "of" between an institution's head word and a place: "Bank
+/// of Tokyo", "Banco do Brasil", "Banque de France".
+pub(crate) const OF_WORDS: &[&str] = &["of", "de", "do", "da", "del", "di", "des", "du", "della"];
+
+/// Lower-case particles inside names: "Richard von Weizsaecker", "Vincent
+/// van Gogh", "Osama bin Laden".
+pub(crate) static NAME_PARTICLES: WordSet = WordSet::new(&[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn",
+    "al", "el", "dos", "das",
 ]);
 
 /// Tokens after a name that are not part of a surname: "Martin Luther King Jr.".
