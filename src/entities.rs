@@ -59,9 +59,10 @@ pub(crate) fn find(
             covered_to = m.span.end;
         }
     }
+    let mut memo = Memo::default();
     let mut resolved: Vec<(RawMatch, u32)> = Vec::with_capacity(raw.len());
     for &m in &raw {
-        if let Some(e) = resolve(m, text, folded, matcher, gazetteer, &full_at) {
+        if let Some(e) = resolve(m, text, folded, matcher, gazetteer, &full_at, &mut memo) {
             resolved.push((m, e));
         }
     }
@@ -184,20 +185,14 @@ pub(crate) fn find(
         let other_person = label == Label::Person
             && ((!m.span.as_str(text).contains(' ')
                 && !named_in_full.contains(&e)
-                && (names_someone_else(text, m.span.as_str(text), entry.canonical)
+                && (memo.someone_else(text, m.span.as_str(text), e, entry.canonical)
                     || in_hyphen_compound(text, m.span)))
                 || title_contradicts_gender(text, m.span.start, entry.gender));
         // Initials the text spells out as another name ("Islamic
         // Development Bank (IDB)") are that other name's throughout.
         let defined_otherwise = !place
             && label != Label::Person
-            && defines_initials_otherwise(
-                text,
-                m.span.as_str(text),
-                e,
-                entry.canonical,
-                &full_ends,
-            );
+            && memo.initials_otherwise(text, m.span.as_str(text), e, entry.canonical, &full_ends);
         let unproven =
             !place && label != Label::Person && initial_common(&m) && !confident.contains(&e);
         taken_to = m.span.end;
@@ -227,13 +222,14 @@ pub(crate) fn find(
     out
 }
 
-fn resolve(
+fn resolve<'t>(
     m: RawMatch,
-    text: &str,
+    text: &'t str,
     folded: &Folded,
     matcher: &Matcher,
     gazetteer: &Gazetteer,
     full_at: &HashMap<u32, Vec<usize>, FxBuildHasher>,
+    memo: &mut Memo<'t>,
 ) -> Option<u32> {
     let mut best: Option<(u32, usize, bool)> = None; // (entry, distance, preceding)
     let mut first_full = None;
@@ -285,7 +281,8 @@ fn resolve(
     // for Paris Hilton).
     if any_count == 1 && matcher.entry_count(m.pattern) == 1 {
         let folded_text = fold_str(m.span.as_str(text));
-        let entry = only.and_then(|e| gazetteer.entry(e))?;
+        let e_only = only?;
+        let entry = gazetteer.entry(e_only)?;
         let title_gender =
             title_before(text, m.span.start).map(|t| lexicon::title_gender(t.as_str(text)));
         let fits = match title_gender {
@@ -295,12 +292,46 @@ fn resolve(
         };
         if fits
             && !lexicon::is_common_word(folded_text.trim())
-            && !names_someone_else(text, m.span.as_str(text), entry.canonical)
+            && !memo.someone_else(text, m.span.as_str(text), e_only, entry.canonical)
         {
             return only;
         }
     }
     None
+}
+
+/// The answers, within one document, of the rules that read the whole
+/// text: each is asked once per entry and written form, so that a name
+/// repeated throughout a text costs one pass, not one per mention.
+#[derive(Default)]
+struct Memo<'t> {
+    someone_else: HashMap<(u32, &'t str), bool, FxBuildHasher>,
+    initials: HashMap<(u32, &'t str), bool, FxBuildHasher>,
+}
+
+impl<'t> Memo<'t> {
+    /// [`names_someone_else`] for entry `e`.
+    fn someone_else(&mut self, text: &'t str, surname: &'t str, e: u32, canonical: &str) -> bool {
+        *self
+            .someone_else
+            .entry((e, surname))
+            .or_insert_with(|| names_someone_else(text, surname, canonical))
+    }
+
+    /// [`defines_initials_otherwise`] for entry `e`.
+    fn initials_otherwise(
+        &mut self,
+        text: &'t str,
+        name: &'t str,
+        e: u32,
+        canonical: &str,
+        full_ends: &HashSet<(u32, usize), FxBuildHasher>,
+    ) -> bool {
+        *self
+            .initials
+            .entry((e, name))
+            .or_insert_with(|| defines_initials_otherwise(text, name, e, canonical, full_ends))
+    }
 }
 
 /// True when `text` writes `surname` after a given name that is no title
