@@ -22,6 +22,7 @@ use crate::lexicon;
 use crate::matcher::{Matcher, RawMatch};
 use crate::normalize::{fold_str, is_invisible, Folded};
 use crate::span::Span;
+use crate::token::is_alnum;
 
 /// Finds the entity mentions of `text`.
 pub(crate) fn find(
@@ -612,14 +613,22 @@ fn names_a_side(text: &str, span: Span) -> bool {
 /// True when `text` holds enough of the [`lexicon::SPORT_WORDS`] to be a
 /// sports report.
 fn is_about_sport(text: &str) -> bool {
-    let mut seen = HashSet::new();
+    let bytes = text.as_bytes();
+    // Words split at ASCII bytes only (no character decoding: the whole
+    // text is read); the lexicon's words are ASCII.
+    let in_word = |b: u8| !b.is_ascii() || is_alnum(b) || b == b'-';
+    let mut seen: Vec<String> = Vec::new();
     let mut buf = [0u8; 32];
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-        if let Some(w) = lexicon::lower(word, &mut buf) {
-            if lexicon::SPORT_WORDS.contains(w)
-                && seen.insert(w.to_owned())
-                && seen.len() >= lexicon::SPORT_WORDS_NEEDED
-            {
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i + bytes[i..].iter().take_while(|&&b| !in_word(b)).count();
+        i = start + bytes[start..].iter().take_while(|&&b| in_word(b)).count();
+        let Some(w) = text.get(start..i).and_then(|w| lexicon::lower(w, &mut buf)) else {
+            continue;
+        };
+        if lexicon::SPORT_WORDS.contains(w) && !seen.iter().any(|s| s == w) {
+            seen.push(w.to_owned());
+            if seen.len() >= lexicon::SPORT_WORDS_NEEDED {
                 return true;
             }
         }
@@ -853,11 +862,16 @@ fn in_capitals_line(text: &str, span: Span) -> bool {
         .map_or(from, |i| from + i + 1);
     let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
     let line = &text[line_start..line_end];
+    // Running text has a lower-case letter within a few bytes: ask that
+    // first, over bytes.
+    if line.bytes().any(|b| b.is_ascii_lowercase()) || line.chars().any(char::is_lowercase) {
+        return false;
+    }
     let words = line
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
-    words > 2 && !line.chars().any(char::is_lowercase)
+    words > 2
 }
 
 /// True when a place name follows an institution's head word: "Bank of

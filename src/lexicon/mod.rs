@@ -39,7 +39,18 @@ pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str>
 #[derive(Debug)]
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str, FxBuildHasher>>,
+    set: OnceLock<Lookup>,
+}
+
+/// A word list's hash set, behind two cheap tests that turn most other
+/// words away before hashing: the lengths and the first bytes of the words.
+#[derive(Debug)]
+struct Lookup {
+    set: HashSet<&'static str, FxBuildHasher>,
+    /// Bit `n`: some word is `n` bytes long (63 stands for 63 or more).
+    lengths: u64,
+    /// Bit `b`: some word starts with byte `b`.
+    first: [u64; 4],
 }
 
 impl WordSet {
@@ -53,9 +64,25 @@ impl WordSet {
 
     /// True when `word` is in the list (exactly as written).
     pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word.as_ref())
+        let word = word.as_ref();
+        let lookup = self.set.get_or_init(|| {
+            let mut lookup = Lookup {
+                set: self.words.iter().copied().collect(),
+                lengths: 0,
+                first: [0; 4],
+            };
+            for w in self.words {
+                lookup.lengths |= 1 << w.len().min(63);
+                if let Some(&b) = w.as_bytes().first() {
+                    lookup.first[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+            }
+            lookup
+        });
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        lookup.lengths & (1 << word.len().min(63)) != 0
+            && (word.is_empty() || lookup.first[usize::from(first >> 6)] & (1 << (first & 63)) != 0)
+            && lookup.set.contains(word)
     }
 
     /// The words, in list order.
@@ -67,6 +94,26 @@ impl WordSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_answer_as_their_lists() {
+        static SET: WordSet = WordSet::new(&["", "a", "said", "according"]);
+        for w in ["", "a", "said", "according"] {
+            assert!(SET.contains(w), "{w:?}");
+        }
+        for w in ["b", "sai", "saidx", "According", "s", "according to"] {
+            assert!(!SET.contains(w), "{w:?}");
+        }
+        static LONG: WordSet = WordSet::new(&[
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+        ]);
+        assert!(LONG.contains(
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+        ));
+        assert!(!LONG.contains(
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyZ"
+        ));
+    }
 
     #[test]
     fn lower_cases_ascii_words_only() {
