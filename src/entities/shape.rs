@@ -1,0 +1,635 @@
+//! How the text around a gazetteer match reads: the tests that tell a
+//! name standing on its own from one inside a longer name, a side in a
+//! sports report, initials defined as something else, or another person of
+//! the same name, and the title before a person's name. Each looks at the
+//! text near the match (or, at most once per document and name, the whole
+//! text); none decides anything alone: [`super::find`] combines them.
+
+use std::collections::HashSet;
+
+use crate::hash::FxBuildHasher;
+use crate::lexicon;
+use crate::normalize::{fold_str, is_invisible};
+use crate::span::Span;
+use crate::token::is_alnum;
+
+/// True when `text` writes `surname` after a given name that is no title
+/// ("Jack McConnell"): with no full mention of the gazetteer's bearer
+/// (`canonical`) in the text, "Mr McConnell" is that other person. A given
+/// name that starts like the bearer's is a spelling of it ("Mikhail" for
+/// "Mikheil", "Pat" for "Patrick"). Where the bearer's family name comes
+/// first ("Roh Moo-hyun"), another given name after it ("Roh Tae-woo") is
+/// another person.
+pub(super) fn names_someone_else(text: &str, surname: &str, canonical: &str) -> bool {
+    if let Some(given) = canonical
+        .strip_prefix(surname)
+        .and_then(|r| r.strip_prefix(' '))
+    {
+        let own_given = given.split(' ').next().unwrap_or(given);
+        let other = text.match_indices(surname).any(|(at, _)| {
+            let after = &text[at + surname.len()..];
+            let word = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split([' ', ',', '.', ';', ')', '\'', '’']).next())
+                .unwrap_or("");
+            word.starts_with(char::is_uppercase)
+                && word.contains('-')
+                && !fold_str(word).eq_ignore_ascii_case(&fold_str(own_given))
+        });
+        if other {
+            return true;
+        }
+    }
+    let stem = |w: &str| {
+        w.chars()
+            .take(3)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let own = stem(canonical.split(' ').next().unwrap_or(""));
+    let mut buf = [0u8; 32];
+    text.match_indices(surname).any(|(at, _)| {
+        let Some(head) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let glued_after = text[at + surname.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        let word = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        // A sentence's first word may be a noun ("Rapper Eminem").
+        let first = starts_sentence(head, head.len() - word.len());
+        !glued_after
+            && !first
+            && word.len() > 1
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && title_before(text, at).is_none()
+            && stem(word) != own
+            // Given names may be words ("Jack", "Bill"); function words
+            // are not ("And", "The").
+            && !lexicon::lower(word, &mut buf).is_some_and(|w| {
+                lexicon::DETERMINERS.contains(w) || lexicon::PHRASE_JOINERS.contains(w)
+            })
+    })
+}
+
+/// True when `span` has a capitalised word right before it that is no
+/// title, or right after it, on the same line: it is part of a longer name.
+pub(super) fn inside_other_name(text: &str, span: Span) -> bool {
+    let after = &text[span.end..];
+    let after = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    if let Some(rest) = after.strip_prefix(' ') {
+        if rest.chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
+        // "Richard von Weizsaecker": a particle and a capitalised word.
+        if let Some((particle, more)) = rest.split_once(' ') {
+            if lexicon::NAME_PARTICLES.contains(particle)
+                && more.chars().next().is_some_and(char::is_uppercase)
+            {
+                return true;
+            }
+        }
+    }
+    let before = &text[..span.start];
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || "\"“(«,;:".contains(c))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !word.ends_with(['.', '!', '?'])
+        && title_before(text, span.start).is_none()
+        && !starts_sentence(head, word_start)
+}
+
+/// True when the capitalised words after byte `end` run into a company
+/// suffix ("Corp", "Co", "Bancorp", "Electric and Power Co").
+pub(super) fn in_company_name(text: &str, end: usize) -> bool {
+    // A bounded look ahead keeps this constant-time on one-line texts.
+    let mut stop = (end + 120).min(text.len());
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = text.get(end..stop).unwrap_or("");
+    // A possessive ends the name: "Iraq's Ministry of Communications" is
+    // the country's ministry ("Nikko Securities Co (Europe) Ltd" and
+    // "Bristol-Myers Co" go on).
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return false;
+    }
+    let line = rest.split('\n').next().unwrap_or("");
+    for (i, word) in line.split(' ').skip(1).take(4).enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')', '>']);
+        if lexicon::COMPANY_SUFFIXES.contains(&bare) {
+            return true;
+        }
+        let joins = i > 0 && matches!(bare, "and" | "&" | "of");
+        if !(joins || bare.chars().next().is_some_and(char::is_uppercase))
+            || bare.len() < word.len()
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// True when the one-word name at `span` (no periods) is followed by a
+/// space and a capitalised word that is no day, month or other time word.
+pub(super) fn starts_longer_name(text: &str, span: Span) -> bool {
+    let name = span.as_str(text);
+    if name.contains('.') {
+        return false;
+    }
+    let Some(rest) = text[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: &str = rest
+        .split([' ', ',', '.', ';', ':', '\n', ')', '\''])
+        .next()
+        .unwrap_or("");
+    // "UK Prime Minister", "Texas Republican", "Wales Secretary": a title
+    // or party word after a place keeps the place.
+    let titled = lexicon::TITLE_MODIFIERS.contains(word) || lexicon::starts_title(word);
+    let mut buf = [0u8; 32];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !titled
+        && !lexicon::lower(word, &mut buf).is_some_and(|w| lexicon::TIME_WORDS.contains(&w))
+}
+
+/// True when a capitalised word is glued to the name at byte `start` (one
+/// space before it, on the same line) and belongs to the same name: not a
+/// sentence's first word, an article, a time word, a possessive, a title
+/// modifier ("Senior", "Deputy"), a nationality ("Japanese") or, before an
+/// organisation (not a `place`), a company form ("NV Philips"; "Finance NV
+/// Curacao" is an issuer, not the island).
+pub(super) fn ends_longer_name(text: &str, start: usize, place: bool) -> bool {
+    // One space or a table's few ("Other West  Europe").
+    let head = text[..start].trim_end_matches(' ');
+    if head.len() == start || start - head.len() > 3 {
+        return false;
+    }
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || "\"“(«<,;:/\u{FEFF}".contains(c))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    // Before a place, a middle initial ("David M. Holland") belongs to a
+    // person's name ("F. Hoffmann-La Roche" is the company's own name).
+    let initial = place
+        && word.len() == 2
+        && word.ends_with('.')
+        && word.starts_with(|c: char| c.is_ascii_uppercase());
+    if initial && !starts_sentence(head, word_start) {
+        return true;
+    }
+    if !word.chars().next().is_some_and(char::is_uppercase)
+        || !word.chars().next_back().is_some_and(char::is_alphanumeric)
+        || word.contains('-')
+        || after_abbreviation(head, word_start)
+    {
+        return false;
+    }
+    if word.ends_with("'s") || word.ends_with("’s") {
+        return false;
+    }
+    // "told Reuters Japan is ...": the word is a verb's object, and the
+    // name starts after it.
+    let prev = head[..word_start].trim_end_matches(' ');
+    let prev_word = prev.rsplit([' ', '\n']).next().unwrap_or("");
+    if lexicon::COMMON_VERBS.contains(prev_word) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = lexicon::lower(word, &mut buf);
+    // A sentence's first word has its capital anyway: it joins the name
+    // only when it is no common word ("Showa Shell Sekiyu", not "The").
+    if starts_sentence(head, word_start) && lower.map_or(true, is_plain_word) {
+        return false;
+    }
+    // "Japanese", "French"; not "Watch" or "Republic".
+    let demonym = word.chars().all(char::is_alphabetic)
+        && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !lower.is_some_and(lexicon::is_common_word);
+    !(demonym
+        || lexicon::TITLE_MODIFIERS.contains(word)
+        || (!place && lexicon::COMPANY_SUFFIXES.contains(word))
+        || lower
+            .is_some_and(|w| lexicon::DETERMINERS.contains(w) || lexicon::TIME_WORDS.contains(w)))
+}
+
+/// True when the lower-case `word` is an ordinary English word: a common
+/// word, its plural or third person ("hopes"), or a word ending in "ing",
+/// "ed" or "ly" ("Excluding", "Traditionally").
+pub(super) fn is_plain_word(word: &str) -> bool {
+    lexicon::is_common_word(word)
+        || word.strip_suffix('s').is_some_and(lexicon::is_common_word)
+        || lexicon::VERB_ENDINGS
+            .iter()
+            .chain(&["ly"])
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}
+
+/// True when the word at `at` of `head` follows an abbreviation written
+/// with periods ("U.S. Hopes Japan"): wire copy often capitalises the word
+/// after one, so its capital says nothing.
+pub(super) fn after_abbreviation(head: &str, at: usize) -> bool {
+    let before = head[..at].trim_end_matches(' ');
+    let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+    prev.len() >= 3
+        && prev.ends_with('.')
+        && prev.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// True when the one-word place at `span` is written like a side in a
+/// game: after "against", "beat", "v" and the like, before "have", "are",
+/// "were" or a team word ("manager", "fans", "'s captain"), or alone in
+/// brackets ("J Noon (Newcastle)").
+pub(super) fn names_a_side(text: &str, span: Span) -> bool {
+    if span.as_str(text).contains(' ') {
+        return false;
+    }
+    let head = &text[..span.start];
+    let rest = &text[span.end..];
+    if head.ends_with('(') && rest.starts_with(')') {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    if let Some(before) = head.strip_suffix(' ') {
+        let word = before.rsplit([' ', '\n']).next().unwrap_or("");
+        if lexicon::lower(word, &mut buf).is_some_and(|w| lexicon::SIDE_BEFORE.contains(w)) {
+            return true;
+        }
+    }
+    let (possessive, after) = match rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")) {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let Some(after) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "Liverpool's fans", not "Britain's are"; "Southampton's David
+    // Prutton" is the club's player.
+    (lexicon::SIDE_AFTER.contains(word)
+        && !(possessive && matches!(word, "have" | "do" | "are" | "were")))
+        || (possessive && word.starts_with(char::is_uppercase))
+}
+
+/// True when `text` holds enough of the [`lexicon::SPORT_WORDS`] to be a
+/// sports report.
+pub(super) fn is_about_sport(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Words split at ASCII bytes only (no character decoding: the whole
+    // text is read); the lexicon's words are ASCII.
+    let in_word = |b: u8| !b.is_ascii() || is_alnum(b) || b == b'-';
+    let mut seen: Vec<String> = Vec::new();
+    let mut buf = [0u8; 32];
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i + bytes[i..].iter().take_while(|&&b| !in_word(b)).count();
+        i = start + bytes[start..].iter().take_while(|&&b| in_word(b)).count();
+        let Some(w) = text.get(start..i).and_then(|w| lexicon::lower(w, &mut buf)) else {
+            continue;
+        };
+        if lexicon::SPORT_WORDS.contains(w) && !seen.iter().any(|s| s == w) {
+            seen.push(w.to_owned());
+            if seen.len() >= lexicon::SPORT_WORDS_NEEDED {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when `name` is initials ("IDB") that `text` spells out in brackets
+/// after a longer name ("Islamic Development Bank (IDB)"), and no such
+/// spelling is the entry's: neither a full mention of `entry` (whose
+/// mentions end at `full_ends`) nor the words of its `canonical` name.
+pub(super) fn defines_initials_otherwise(
+    text: &str,
+    name: &str,
+    entry: u32,
+    canonical: &str,
+    full_ends: &HashSet<(u32, usize), FxBuildHasher>,
+) -> bool {
+    if name.len() < 2
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+    {
+        return false;
+    }
+    let mut otherwise = false;
+    let mut at = 0;
+    while let Some(i) = text[at..].find(name) {
+        let start = at + i;
+        at = start + name.len();
+        let (Some(head), Some(')')) = (
+            text[..start].strip_suffix('('),
+            text[start + name.len()..].chars().next(),
+        ) else {
+            continue;
+        };
+        let head = head.trim_end_matches(' ');
+        if full_ends.contains(&(entry, head.len())) {
+            return false;
+        }
+        // The words before the bracket, back to the clause's start.
+        let clause = head
+            .rsplit(['.', ',', ';', ':', '(', ')', '\n', '"', '“', '”'])
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = clause
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !spells_out(name, &words) {
+            continue;
+        }
+        if names_entry(clause, canonical) {
+            return false;
+        }
+        otherwise = true;
+    }
+    otherwise
+}
+
+/// True when the letters of `initials` are, in order, the first letters of
+/// some of `words`, the last letter that of the last word ("Organisation of
+/// Petroleum Exporting Countries" for "OPEC").
+pub(super) fn spells_out(initials: &str, words: &[&str]) -> bool {
+    let letters: Vec<char> = initials.chars().filter(char::is_ascii_alphabetic).collect();
+    let firsts: Vec<char> = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if letters.is_empty() || firsts.last() != letters.last() {
+        return false;
+    }
+    let mut want = letters.iter().rev().peekable();
+    for c in firsts.iter().rev() {
+        if want.peek() == Some(&c) {
+            want.next();
+        }
+    }
+    want.peek().is_none()
+}
+
+/// True when the words of `clause` hold at least three quarters of the
+/// significant words of `canonical` (without a bracketed qualifier),
+/// compared by their first four letters: "Organisation of Petroleum
+/// Exporting Countries" names the Organization of the Petroleum Exporting
+/// Countries.
+pub(super) fn names_entry(clause: &str, canonical: &str) -> bool {
+    // "Co-operation" is "Cooperation".
+    let key = |w: &str| -> String { fold_str(w).chars().filter(|&c| c != '-').take(4).collect() };
+    let canonical = canonical.split(" (").next().unwrap_or(canonical);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut have: Vec<String> = words.iter().map(|w| key(w)).collect();
+    if words
+        .iter()
+        .any(|w| matches!(*w, "US" | "U.S." | "UK" | "U.K."))
+    {
+        have.extend(["unit", "stat", "king"].map(String::from));
+    }
+    let wanted: Vec<String> = canonical
+        .split_whitespace()
+        .filter(|w| {
+            w.len() >= 3 && !lexicon::OF_WORDS.contains(w) && !matches!(*w, "the" | "and" | "for")
+        })
+        .map(key)
+        .collect();
+    let found = wanted.iter().filter(|w| have.contains(w)).count();
+    !wanted.is_empty() && found * 4 >= wanted.len() * 3
+}
+
+/// True when a hyphen glues `span` to a word before or after it
+/// ("Petro-Canada", "Betts-Green").
+pub(super) fn in_hyphen_compound(text: &str, span: Span) -> bool {
+    let after = text[span.end..].strip_prefix('-');
+    let before = text[..span.start].strip_suffix('-');
+    after.is_some_and(|a| a.starts_with(char::is_alphabetic))
+        || before.is_some_and(|b| b.ends_with(char::is_alphabetic))
+}
+
+/// True when a hyphen glues byte `start` to a capitalised word of two
+/// letters or more before it ("Petro-Canada", "Hydro-Quebec"; not "R-Iowa"
+/// or "non-U.S.").
+pub(super) fn glued_to_name_before(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix('-') else {
+        return false;
+    };
+    let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &head[word_start..];
+    // "EC-U.S.", "Japanese-U.S.": two sides, not one name.
+    let initials = word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+    let nationality = lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+    word.chars().count() >= 2 && word.starts_with(char::is_uppercase) && !initials && !nationality
+}
+
+/// True when every word of `name` but a leading article is a common
+/// English word ("Guardian", "Morning Star", "the Independent").
+pub(super) fn all_common_words(name: &str) -> bool {
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    name.split(' ')
+        .all(|w| !w.is_empty() && lexicon::is_common_word(&fold_str(w)))
+}
+
+/// True when a comma and a state or province written as an abbreviation
+/// with periods follow byte `end` ("Princeton, N.J.", "Wayne, Mich.").
+pub(super) fn before_state_abbreviation(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else {
+        return false;
+    };
+    let word = rest.split([' ', ',', ')', '\n', '-']).next().unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // "Lyon." ending a sentence is no abbreviation; "La.," and "N.J." are.
+    let abbreviated =
+        word.trim_end_matches('.').contains('.') || rest[word.len()..].starts_with([',', ')', '-']);
+    abbreviated
+        && word.ends_with('.')
+        && (2..=5).contains(&letters)
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+        && !lexicon::COMPANY_SUFFIXES.contains(word.trim_end_matches('.'))
+}
+
+/// True when " of " and a capitalised word follow byte `end`.
+pub(super) fn before_of_name(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(" of ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// True when a title before byte `start` tells a gender other than the
+/// entry's ("Mrs Howard" for Michael Howard).
+pub(super) fn title_contradicts_gender(
+    text: &str,
+    start: usize,
+    gender: Option<crate::gazetteer::Gender>,
+) -> bool {
+    let Some(gender) = gender else {
+        return false;
+    };
+    title_before(text, start)
+        .and_then(|t| lexicon::title_gender(t.as_str(text)))
+        .is_some_and(|g| g != gender)
+}
+
+/// True when `name` is written in capital letters only ("CPC", "NSA") and
+/// stands for a `canonical` name that does not hold it as a word.
+pub(super) fn initials_of_another_name(name: &str, canonical: &str) -> bool {
+    name.len() <= 5
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && !canonical
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == name)
+}
+
+/// True when a cue verb ("said", "told") follows byte `end` after a space.
+pub(super) fn before_cue_verb(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    lexicon::cue_verb(word).is_some()
+}
+
+/// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
+/// right before byte `start`.
+pub(super) fn after_personal_title(text: &str, start: usize) -> bool {
+    title_before(text, start).is_some_and(|t| lexicon::title_gender(t.as_str(text)).is_some())
+}
+
+/// True when the line holding `span` is written in capitals only and has
+/// more than one word: a table row, not running text.
+pub(super) fn in_capitals_line(text: &str, span: Span) -> bool {
+    // Bounded both ways, so one-line texts stay linear.
+    let mut from = span.start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + 200).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
+    let line = &text[line_start..line_end];
+    // Running text has a lower-case letter within a few bytes: ask that
+    // first, over bytes.
+    if line.bytes().any(|b| b.is_ascii_lowercase()) || line.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words > 2
+}
+
+/// True when a place name follows an institution's head word: "Bank of
+/// Tokyo", "University of Michigan", "Air Mauritius".
+pub(super) fn after_institution_word(text: &str, start: usize) -> bool {
+    let head = text[..start].trim_end_matches(' ');
+    // "Society of the U.S.": the article is no part of the head.
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let before_of = lexicon::OF_WORDS
+        .iter()
+        .find_map(|of| head.strip_suffix(of).and_then(|h| h.strip_suffix(' ')));
+    let mut words = before_of.unwrap_or(head).rsplit([' ', '\n', '(']);
+    let word = words.next().unwrap_or("");
+    // One adjective may stand between the head word and "of": "Banque
+    // Nationale de Paris".
+    lexicon::INSTITUTION_WORDS.contains(&word)
+        || (before_of.is_some()
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !lexicon::COMPANY_SUFFIXES.contains(word)
+            && words
+                .next()
+                .is_some_and(|w| lexicon::INSTITUTION_WORDS.contains(&w)))
+}
+
+/// True when the word at `at` of `head` starts a sentence or a line.
+pub(super) fn starts_sentence(head: &str, at: usize) -> bool {
+    let before = head[..at].trim_end_matches(|c| c == ' ' || is_invisible(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', '”', ':'])
+}
+
+/// The title written just before a person's name: "President", "Mr.",
+/// "Mexican President", "former Secretary of State".
+pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
+    let head = text.get(..start)?;
+    let trimmed = head.trim_end_matches([' ', '\u{A0}']);
+    if trimmed.len() == head.len() && !head.is_empty() {
+        return None; // the name is glued to what precedes it
+    }
+    // Only the titles that end with the word before the name can stand
+    // there.
+    let last_word = trimmed
+        .rsplit([' ', '\n', '\t', '(', '"', '“'])
+        .next()
+        .unwrap_or("");
+    let last_word = last_word.rsplit('-').next().unwrap_or(last_word);
+    let t = lexicon::titles_ending_with(last_word)
+        .iter()
+        .filter(|t| ends_with_word(trimmed, t))
+        .max_by_key(|t| t.len())?;
+    let mut title_start = trimmed.len() - t.len();
+    // Modifiers and nationality adjectives: "former", "U.S.", "Mexican".
+    loop {
+        let before = text[..title_start].trim_end_matches(' ');
+        if before.len() == title_start {
+            break;
+        }
+        let word_start = before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &before[word_start..];
+        let word = word.strip_prefix("then-").unwrap_or(word);
+        let demonym = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
+        if word.is_empty() || !(demonym || lexicon::TITLE_MODIFIERS.contains(&word)) {
+            break;
+        }
+        title_start = word_start;
+    }
+    Some(Span::new(title_start, trimmed.len()))
+}
+
+/// True when `s` ends with `word` and `word` starts at a word boundary.
+pub(super) fn ends_with_word(s: &str, word: &str) -> bool {
+    s.ends_with(word)
+        && s[..s.len() - word.len()]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric() && c != '.' && c != '\'')
+}
