@@ -259,6 +259,20 @@ fn wide_words(len: usize, chars: &[(usize, WordClass)], mut emit: impl FnMut(usi
 mod tests {
     use super::*;
 
+    /// Tokens are unicode-segmentation's word segments, white space left
+    /// out.
+    fn assert_matches_uax29(text: &str) {
+        let uax: Vec<(usize, &str)> = text
+            .split_word_bound_indices()
+            .filter(|(_, w)| !w.chars().next().is_some_and(char::is_whitespace))
+            .collect();
+        let ours: Vec<(usize, &str)> = tokenize(text)
+            .iter()
+            .map(|t| (t.span.start, t.span.as_str(text)))
+            .collect();
+        assert_eq!(ours, uax, "{text:?}");
+    }
+
     /// The ASCII path agrees with unicode-segmentation on ASCII text.
     #[test]
     fn ascii_path_matches_uax29() {
@@ -268,15 +282,7 @@ mod tests {
             "x.y.z 1.2.3 a..b 1,,2 'quoted' \"\" ''a'' ``b'' @user #tag http://example.com/a?b=c&d",
         ];
         for text in samples {
-            let uax: Vec<(usize, &str)> = text
-                .split_word_bound_indices()
-                .filter(|(_, w)| !w.chars().next().is_some_and(char::is_whitespace))
-                .collect();
-            let ours: Vec<(usize, &str)> = tokenize(text)
-                .iter()
-                .map(|t| (t.span.start, t.span.as_str(text)))
-                .collect();
-            assert_eq!(ours, uax, "{text}");
+            assert_matches_uax29(text);
         }
         // Every printable ASCII pair and triple, between letters and digits.
         let alphabet: Vec<char> = (32u8..127).map(char::from).collect();
@@ -287,15 +293,7 @@ mod tests {
                     format!("1{x}2{y}3"),
                     format!("a{x}1{y}b"),
                 ] {
-                    let uax: Vec<(usize, &str)> = text
-                        .split_word_bound_indices()
-                        .filter(|(_, w)| !w.chars().next().is_some_and(char::is_whitespace))
-                        .collect();
-                    let ours: Vec<(usize, &str)> = tokenize(&text)
-                        .iter()
-                        .map(|t| (t.span.start, t.span.as_str(&text)))
-                        .collect();
-                    assert_eq!(ours, uax, "{text:?}");
+                    assert_matches_uax29(&text);
                 }
             }
         }
@@ -322,15 +320,7 @@ mod tests {
                         format!("a{x}{w}{y}b"),
                         format!("1{w}{x}1{y}a"),
                     ] {
-                        let uax: Vec<(usize, &str)> = text
-                            .split_word_bound_indices()
-                            .filter(|(_, w)| !w.chars().next().is_some_and(char::is_whitespace))
-                            .collect();
-                        let ours: Vec<(usize, &str)> = tokenize(&text)
-                            .iter()
-                            .map(|t| (t.span.start, t.span.as_str(&text)))
-                            .collect();
-                        assert_eq!(ours, uax, "{text:?}");
+                        assert_matches_uax29(&text);
                     }
                 }
             }
