@@ -99,12 +99,7 @@ pub(super) fn inside_other_name(text: &str, span: Span) -> bool {
     let Some(head) = before.strip_suffix(' ') else {
         return false;
     };
-    let word_start = head
-        .rfind(|c: char| c.is_whitespace() || "\"“(«,;:".contains(c))
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &head[word_start..];
+    let (word_start, word) = word_before(head, |c| c.is_whitespace() || "\"“(«,;:".contains(c));
     word.chars().next().is_some_and(char::is_uppercase)
         && !word.ends_with(['.', '!', '?'])
         && title_before(text, span.start).is_none()
@@ -177,12 +172,9 @@ pub(super) fn ends_longer_name(text: &str, start: usize, place: bool) -> bool {
     if head.len() == start || start - head.len() > 3 {
         return false;
     }
-    let word_start = head
-        .rfind(|c: char| c.is_whitespace() || "\"“(«<,;:/\u{FEFF}".contains(c))
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &head[word_start..];
+    let (word_start, word) = word_before(head, |c| {
+        c.is_whitespace() || "\"“(«<,;:/\u{FEFF}".contains(c)
+    });
     // Before a place, a middle initial ("David M. Holland") belongs to a
     // person's name ("F. Hoffmann-La Roche" is the company's own name).
     let initial = place
@@ -433,10 +425,7 @@ pub(super) fn glued_to_name_before(text: &str, start: usize) -> bool {
     let Some(head) = text[..start].strip_suffix('-') else {
         return false;
     };
-    let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let word = &head[word_start..];
+    let (_, word) = word_before(head, |c| !c.is_alphabetic());
     // "EC-U.S.", "Japanese-U.S.": two sides, not one name.
     let initials = word.len() <= 2 && word.chars().all(|c| c.is_ascii_uppercase());
     let nationality = lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e));
@@ -607,12 +596,9 @@ pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
         if before.len() == title_start {
             break;
         }
-        let word_start = before
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &before[word_start..];
+        let (word_start, word) = word_before(before, |c| {
+            c.is_whitespace() || c == '(' || c == '"' || c == '“'
+        });
         let word = word.strip_prefix("then-").unwrap_or(word);
         let demonym = word.chars().next().is_some_and(char::is_uppercase)
             && word.chars().all(char::is_alphabetic)
@@ -632,4 +618,15 @@ pub(super) fn ends_with_word(s: &str, word: &str) -> bool {
             .chars()
             .next_back()
             .map_or(true, |c| !c.is_alphanumeric() && c != '.' && c != '\'')
+}
+
+/// The last word of `head`, after its last character that `stop` accepts,
+/// and where it starts.
+fn word_before(head: &str, stop: impl Fn(char) -> bool) -> (usize, &str) {
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stop(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (start, &head[start..])
 }
