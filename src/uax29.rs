@@ -148,17 +148,16 @@ fn known_classes(para: &str) -> Option<Vec<(usize, Class)>> {
 /// offset, class), its line break, if any, last: [`ascii_paragraph`] over
 /// characters instead of bytes.
 fn wide_paragraph(len: usize, chars: &[(usize, Class)], emit: &mut impl FnMut(usize, usize)) {
-    let classes: Vec<Class> = chars.iter().map(|&(_, k)| k).collect();
     let offset = |p: usize| chars.get(p).map_or(len, |&(i, _)| i);
     let mut last = 0;
-    for term in (0..classes.len()).filter(|&i| is_saterm(classes[i])) {
-        let p = run_end(classes.as_slice(), term);
-        if p < classes.len() && breaks_before(classes.as_slice(), p) {
+    for term in (0..chars.len()).filter(|&i| is_saterm(chars[i].1)) {
+        let p = run_end(chars, term);
+        if p < chars.len() && breaks_before(chars, p) {
             emit(offset(last), offset(p));
             last = p;
         }
     }
-    if last < classes.len() {
+    if last < chars.len() {
         emit(offset(last), len);
     }
 }
@@ -180,13 +179,13 @@ impl Classes for [u8] {
     }
 }
 
-impl Classes for [Class] {
+impl Classes for [(usize, Class)] {
     fn len(&self) -> usize {
-        <[Class]>::len(self)
+        <[(usize, Class)]>::len(self)
     }
 
     fn at(&self, i: usize) -> Class {
-        self[i]
+        self[i].1
     }
 }
 
@@ -276,6 +275,20 @@ mod tests {
         text.split_sentence_bound_indices().collect()
     }
 
+    /// Every string of one to `max` pieces of `alphabet`.
+    fn strings_over(alphabet: &[&str], max: usize) -> Vec<String> {
+        let mut all = Vec::new();
+        let mut strings = vec![String::new()];
+        for _ in 0..max {
+            strings = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |a| format!("{s}{a}")))
+                .collect();
+            all.extend(strings.iter().cloned());
+        }
+        all
+    }
+
     #[test]
     fn matches_unicode_segmentation_on_news() {
         let samples = [
@@ -296,18 +309,8 @@ mod tests {
         let alphabet = [
             "a", "A", "1", ".", "?", "\"", ")", ",", " ", "\n", "\r", "x", "B", "#", "!",
         ];
-        let mut strings = vec![String::new()];
-        for _ in 0..5 {
-            let mut next = Vec::new();
-            for s in &strings {
-                for a in alphabet {
-                    next.push(format!("{s}{a}"));
-                }
-            }
-            for t in &next {
-                assert_eq!(sentence_bounds(t), uax(t), "{t:?}");
-            }
-            strings = next;
+        for t in strings_over(&alphabet, 5) {
+            assert_eq!(sentence_bounds(&t), uax(&t), "{t:?}");
         }
     }
 
@@ -324,18 +327,11 @@ mod tests {
         for w in wide {
             let w = w.to_string();
             let alphabet = ["a", "A", "1", ".", "?", "\"", ",", " ", "\n", &w];
-            let mut strings = vec![String::new()];
-            for _ in 0..4 {
-                let mut next = Vec::new();
-                for s in &strings {
-                    for a in alphabet {
-                        next.push(format!("{s}{a}"));
-                    }
-                }
-                for t in next.iter().filter(|t| t.contains(w.as_str())) {
-                    assert_eq!(sentence_bounds(t), uax(t), "{t:?}");
-                }
-                strings = next;
+            for t in strings_over(&alphabet, 4)
+                .iter()
+                .filter(|t| t.contains(w.as_str()))
+            {
+                assert_eq!(sentence_bounds(t), uax(t), "{t:?}");
             }
             tested += 1;
         }
