@@ -164,6 +164,12 @@ pub(crate) fn find(
             // longer one ("Jools Holland", "Credit Suisse First Boston",
             // "Shearson Lehman Brothers", "Liberal Democratic Party").
             || run_on
+            // A place after a capitalised word and "de", "do" or "di" ends
+            // a foreign name ("Credit Foncier de France", "GM do Brasil").
+            || (place && after_romance_of(text, m.span.start))
+            // A name before "County" or "Parish" names that division
+            // ("Unita County", "Lincoln County").
+            || before_division_word(text, m.span.end, entry.canonical)
             // A place after "Mr" or "Lord" is someone's name ("Mr Houston").
             || (place && after_personal_title(text, m.span.start))
             // Codes in an all-capitals table ("UNC" for unchanged, "HRW"
@@ -177,9 +183,11 @@ pub(crate) fn find(
                 && starts_longer_name(text, m.span));
         // In a sports report a place standing for a side ("against
         // Leeds", "Liverpool have", "Scotland manager") is a club or a
-        // national team, which the gazetteer cannot tell from the place.
+        // national team, which the gazetteer cannot tell from the place;
+        // so is a club's city written alone ("Barcelona"), unless it is a
+        // venue ("in Cardiff").
         let side = place
-            && names_a_side(text, m.span)
+            && (names_a_side(text, m.span) || names_a_club(text, m.span))
             && *about_sport.get_or_insert_with(|| is_about_sport(text));
         // A one-word name of a person that the text never names in full
         // is someone else's when the text names another bearer ("Rolf
@@ -446,6 +454,7 @@ mod tests {
         us\tLOC\tUnited States\tAmerica\n\
         jp\tLOC\tJapan\n\
         hou\tLOC\tHouston\n\
+        liv\tLOC\tLiverpool\n\
         dem\tORG\tDemocratic Party\n\
         lb\tORG\tLehman Brothers\n\
         unc\tORG\tUniversity of North Carolina\t=UNC\n\
@@ -541,6 +550,35 @@ mod tests {
         // A venue stays a place; so does any place outside sports reports.
         assert_eq!(ids(&format!("{report} They played in Houston.")), ["hou"]);
         assert_eq!(ids("Oil firms in Houston have cut jobs."), ["hou"]);
+        // A club's city written alone is the club, wherever it stands,
+        // but a venue stays the city.
+        assert!(ids(&format!("{report} The deal helps Liverpool.")).is_empty());
+        assert_eq!(
+            ids(&format!("{report} The final is in Liverpool.")),
+            ["liv"]
+        );
+        assert_eq!(ids("The port of Liverpool reopened."), ["liv"]);
+    }
+
+    #[test]
+    fn places_after_a_romance_of_end_a_name() {
+        assert!(ids("Credit Foncier de Japan said").is_empty());
+        assert!(ids("He ran GM do Houston.").is_empty());
+        assert!(ids("the <Cassa di Risparmio di Houston>").is_empty());
+        // Not after "of", nor after a word in lower case.
+        assert_eq!(ids("Daiwa Securities of Japan said"), ["jp"]);
+        assert_eq!(ids("the sound de Houston"), ["hou"]);
+    }
+
+    #[test]
+    fn a_name_before_county_names_the_county() {
+        let gaz = "u\tORG\tUNITA\nl\tPERSON\tAbraham Lincoln\tLincoln\n\
+                   oc\tORG\tCounty Hall\tHall\n";
+        assert!(ids_in(gaz, "wells in Unita County, Wyo.").is_empty());
+        assert!(ids_in(gaz, "a unit in Lincoln Parish").is_empty());
+        assert_eq!(ids_in(gaz, "UNITA county officials"), ["u"]);
+        // A name whose entry holds the word is not another division's.
+        assert_eq!(ids_in(gaz, "the Hall County staff"), ["oc"]);
     }
 
     #[test]

@@ -280,6 +280,15 @@ pub(super) fn names_a_side(text: &str, span: Span) -> bool {
         || (possessive && word.starts_with(char::is_uppercase))
 }
 
+/// True when the place at `span` is, in a sports report, a club's name
+/// ([`lexicon::CLUB_PLACES`]: "Liverpool", "Barcelona") and no venue ("in
+/// Cardiff").
+pub(super) fn names_a_club(text: &str, span: Span) -> bool {
+    lexicon::CLUB_PLACES.contains(span.as_str(text))
+        && !text[..span.start].ends_with(" in ")
+        && !text[..span.start].ends_with("\nin ")
+}
+
 /// True when `text` holds enough of the [`lexicon::SPORT_WORDS`] to be a
 /// sports report.
 pub(super) fn is_about_sport(text: &str) -> bool {
@@ -467,6 +476,38 @@ pub(super) fn before_of_name(text: &str, end: usize) -> bool {
     text[end..]
         .strip_prefix(" of ")
         .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+/// True when a place's name at `start` follows a capitalised word and a
+/// Romance "of" ("Credit Foncier de France", "Jornal do Brasil", "Cassa di
+/// Risparmio di Calabria"): English text writes these only inside names.
+pub(super) fn after_romance_of(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let (of_start, of) = word_before(head, |c| c.is_whitespace());
+    if of == "of" || !lexicon::OF_WORDS.contains(&of) {
+        return false;
+    }
+    let Some(before) = head[..of_start].strip_suffix(' ') else {
+        return false;
+    };
+    let (_, word) = word_before(before, |c| c.is_whitespace() || c == '<' || c == '(');
+    word.starts_with(char::is_uppercase)
+}
+
+/// True when a division word ([`lexicon::DIVISION_WORDS`]: "County",
+/// "Parish") follows byte `end` after a space and the entry's `canonical`
+/// name has none: "Unita County" is no place of the gazetteer's.
+pub(super) fn before_division_word(text: &str, end: usize, canonical: &str) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    lexicon::DIVISION_WORDS.contains(word) && !canonical.contains(word)
 }
 
 /// True when a title before byte `start` tells a gender other than the

@@ -476,6 +476,92 @@ pub(crate) static SIDE_AFTER: WordSet = WordSet::new(&[
     "trailed",
 ]);
 
+/// Places whose name a football or rugby club goes by, written alone for
+/// the club in sports reports: "Liverpool", "Barcelona", "Ulster". Cities
+/// whose clubs go by longer names ("Manchester United", "Sheffield
+/// Wednesday") are left out: alone, they are more often the city.
+pub(crate) static CLUB_PLACES: WordSet = WordSet::new(&[
+    "Aberdeen",
+    "Auxerre",
+    "Barcelona",
+    "Bilbao",
+    "Birmingham",
+    "Blackburn",
+    "Bologna",
+    "Bolton",
+    "Bordeaux",
+    "Bremen",
+    "Brighton",
+    "Bristol",
+    "Burnley",
+    "Cardiff",
+    "Charlton",
+    "Connacht",
+    "Coventry",
+    "Derby",
+    "Dortmund",
+    "Dundee",
+    "Edinburgh",
+    "Eindhoven",
+    "Exeter",
+    "Fulham",
+    "Genoa",
+    "Glasgow",
+    "Gloucester",
+    "Hamburg",
+    "Hull",
+    "Ipswich",
+    "Lazio",
+    "Leeds",
+    "Leicester",
+    "Leinster",
+    "Lens",
+    "Leverkusen",
+    "Lille",
+    "Liverpool",
+    "Llanelli",
+    "Lyon",
+    "Madrid",
+    "Marseille",
+    "Middlesbrough",
+    "Milan",
+    "Monaco",
+    "Munster",
+    "Nantes",
+    "Newcastle",
+    "Newport",
+    "Northampton",
+    "Norwich",
+    "Palermo",
+    "Parma",
+    "Plymouth",
+    "Porto",
+    "Portsmouth",
+    "Preston",
+    "Rennes",
+    "Seville",
+    "Sevilla",
+    "Southampton",
+    "Stoke",
+    "Stuttgart",
+    "Sunderland",
+    "Swansea",
+    "Toulouse",
+    "Ulster",
+    "Valencia",
+    "Villarreal",
+    "Watford",
+    "Wigan",
+    "Wolfsburg",
+    "Wolverhampton",
+    "Wrexham",
+]);
+
+/// Words after a place's name that make it the name of a smaller division
+/// named after it: "Unita County", "Orleans Parish".
+pub(crate) static DIVISION_WORDS: WordSet =
+    WordSet::new(&["County", "Parish", "Township", "Borough"]);
+
 /// Words for "of" between an institution's head word and a place: "Bank
 /// of Tokyo", "Banco do Brasil", "Banque de France".
 pub(crate) const OF_WORDS: &[&str] = &["of", "de", "do", "da", "del", "di", "des", "du", "della"];
