@@ -194,12 +194,17 @@ pub(crate) fn find(
         // Harris"), when it is glued by a hyphen into a compound
         // ("Petro-Canada", "Kilroy-Silk"), or when a title before it tells
         // another gender ("Mrs Howard" is not Michael Howard).
+        let title = if label == Label::Person {
+            title_before(text, m.span.start)
+        } else {
+            None
+        };
         let other_person = label == Label::Person
             && ((!m.span.as_str(text).contains(' ')
                 && !named_in_full.contains(&e)
                 && (memo.someone_else(text, m.span.as_str(text), e, entry.canonical)
                     || in_hyphen_compound(text, m.span)))
-                || title_contradicts_gender(text, m.span.start, entry.gender));
+                || title_contradicts_gender(text, title, entry.gender));
         // Initials the text spells out as another name ("Islamic
         // Development Bank (IDB)") are that other name's throughout.
         let defined_otherwise = !place
@@ -211,11 +216,6 @@ pub(crate) fn find(
         if part_of_longer_name || unproven || side || other_person || defined_otherwise {
             continue;
         }
-        let title = if entry.label == Label::Person {
-            title_before(text, m.span.start)
-        } else {
-            None
-        };
         let (canonical, id) = strings
             .entry(e)
             .or_insert_with(|| (Arc::from(entry.canonical), Arc::from(entry.id)))
@@ -278,7 +278,7 @@ fn resolve<'t>(
                     .is_some_and(|e| e.label == Label::Person)
             })
     };
-    if inside_other_name(text, m.span) && (full_count == 0 || one_word_person()) {
+    if (full_count == 0 || one_word_person()) && inside_other_name(text, m.span) {
         return None;
     }
     if let Some((e, _, _)) = best {
@@ -319,6 +319,8 @@ fn resolve<'t>(
 struct Memo<'t> {
     someone_else: HashMap<(u32, &'t str), bool, FxBuildHasher>,
     initials: HashMap<(u32, &'t str), bool, FxBuildHasher>,
+    /// [`bracket_openings`] of the text, found on first use.
+    brackets: Option<Vec<usize>>,
 }
 
 impl<'t> Memo<'t> {
@@ -339,10 +341,14 @@ impl<'t> Memo<'t> {
         canonical: &str,
         full_ends: &HashSet<(u32, usize), FxBuildHasher>,
     ) -> bool {
-        *self
-            .initials
-            .entry((e, name))
-            .or_insert_with(|| defines_initials_otherwise(text, name, e, canonical, full_ends))
+        if !are_initials(name) {
+            return false;
+        }
+        let brackets = &mut self.brackets;
+        *self.initials.entry((e, name)).or_insert_with(|| {
+            let brackets = brackets.get_or_insert_with(|| bracket_openings(text));
+            defines_initials_otherwise(text, name, e, canonical, full_ends, brackets)
+        })
     }
 }
 

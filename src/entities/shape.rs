@@ -99,7 +99,9 @@ pub(super) fn inside_other_name(text: &str, span: Span) -> bool {
     let Some(head) = before.strip_suffix(' ') else {
         return false;
     };
-    let (word_start, word) = word_before(head, |c| c.is_whitespace() || "\"“(«,;:".contains(c));
+    let (word_start, word) = word_before(head, |c| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '(' | '«' | ',' | ';' | ':')
+    });
     word.chars().next().is_some_and(char::is_uppercase)
         && !word.ends_with(['.', '!', '?'])
         && title_before(text, span.start).is_none()
@@ -119,6 +121,17 @@ pub(super) fn in_company_name(text: &str, end: usize) -> bool {
     // the country's ministry ("Nikko Securities Co (Europe) Ltd" and
     // "Bristol-Myers Co" go on).
     if rest.starts_with("'s") || rest.starts_with("’s") {
+        return false;
+    }
+    // The word after the first space opens the run: with no capital, there
+    // is none (every suffix has one).
+    let opens = rest
+        .bytes()
+        .position(|b| b == b' ' || b == b'\n')
+        .is_some_and(|k| {
+            rest.as_bytes()[k] == b' ' && rest[k + 1..].starts_with(char::is_uppercase)
+        });
+    if !opens {
         return false;
     }
     let line = rest.split('\n').next().unwrap_or("");
@@ -173,7 +186,11 @@ pub(super) fn ends_longer_name(text: &str, start: usize, place: bool) -> bool {
         return false;
     }
     let (word_start, word) = word_before(head, |c| {
-        c.is_whitespace() || "\"“(«<,;:/\u{FEFF}".contains(c)
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '“' | '(' | '«' | '<' | ',' | ';' | ':' | '/' | '\u{FEFF}'
+            )
     });
     // Before a place, a middle initial ("David M. Holland") belongs to a
     // person's name ("F. Hoffmann-La Roche" is the company's own name).
@@ -292,9 +309,10 @@ pub(super) fn names_a_club(text: &str, span: Span) -> bool {
 /// True when `text` holds enough of the [`lexicon::SPORT_WORDS`] to be a
 /// sports report.
 pub(super) fn is_about_sport(text: &str) -> bool {
-    let bytes = text.as_bytes();
     // Words split at ASCII bytes only (no character decoding: the whole
-    // text is read); the lexicon's words are ASCII.
+    // text is read); the lexicon's words are ASCII, so a word is looked up
+    // only when its length and first letter are those of one of them.
+    let bytes = text.as_bytes();
     let in_word = |b: u8| !b.is_ascii() || is_alnum(b) || b == b'-';
     let mut seen: Vec<String> = Vec::new();
     let mut buf = [0u8; 32];
@@ -302,6 +320,12 @@ pub(super) fn is_about_sport(text: &str) -> bool {
     while i < bytes.len() {
         let start = i + bytes[i..].iter().take_while(|&&b| !in_word(b)).count();
         i = start + bytes[start..].iter().take_while(|&&b| in_word(b)).count();
+        let Some(&first) = bytes.get(start) else {
+            break;
+        };
+        if !lexicon::SPORT_WORDS.may_hold(i - start, first.to_ascii_lowercase()) {
+            continue;
+        }
         let Some(w) = text.get(start..i).and_then(|w| lexicon::lower(w, &mut buf)) else {
             continue;
         };
@@ -319,28 +343,26 @@ pub(super) fn is_about_sport(text: &str) -> bool {
 /// after a longer name ("Islamic Development Bank (IDB)"), and no such
 /// spelling is the entry's: neither a full mention of `entry` (whose
 /// mentions end at `full_ends`) nor the words of its `canonical` name.
+///
+/// `brackets` holds [`bracket_openings`] of `text`.
 pub(super) fn defines_initials_otherwise(
     text: &str,
     name: &str,
     entry: u32,
     canonical: &str,
     full_ends: &HashSet<(u32, usize), FxBuildHasher>,
+    brackets: &[usize],
 ) -> bool {
-    if name.len() < 2
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
-    {
+    if !are_initials(name) {
         return false;
     }
     let mut otherwise = false;
-    let mut at = 0;
-    while let Some(i) = text[at..].find(name) {
-        let start = at + i;
-        at = start + name.len();
+    for &start in brackets {
         let (Some(head), Some(')')) = (
             text[..start].strip_suffix('('),
-            text[start + name.len()..].chars().next(),
+            text[start..]
+                .strip_prefix(name)
+                .and_then(|r| r.chars().next()),
         ) else {
             continue;
         };
@@ -366,6 +388,31 @@ pub(super) fn defines_initials_otherwise(
         otherwise = true;
     }
     otherwise
+}
+
+/// A byte that initials are written with: a capital, a digit or "&".
+fn is_initial(b: u8) -> bool {
+    b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&'
+}
+
+/// True when `name` is written like initials: two or more capitals, digits
+/// or "&" ("IDB", "3M", "AT&T").
+pub(super) fn are_initials(name: &str) -> bool {
+    name.len() >= 2 && name.bytes().all(is_initial)
+}
+
+/// Where initials may stand in brackets in `text`: each byte offset after
+/// an opening bracket that a capital, a digit or "&" follows ("(IDB)").
+pub(super) fn bracket_openings(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = text[at..].find('(') {
+        at += i + 1;
+        if text.as_bytes().get(at).is_some_and(|&b| is_initial(b)) {
+            out.push(at);
+        }
+    }
+    out
 }
 
 /// True when the letters of `initials` are, in order, the first letters of
@@ -510,17 +557,17 @@ pub(super) fn before_division_word(text: &str, end: usize, canonical: &str) -> b
     lexicon::DIVISION_WORDS.contains(word) && !canonical.contains(word)
 }
 
-/// True when a title before byte `start` tells a gender other than the
-/// entry's ("Mrs Howard" for Michael Howard).
+/// True when `title` (the title before a name, if any) tells a gender
+/// other than the entry's ("Mrs Howard" for Michael Howard).
 pub(super) fn title_contradicts_gender(
     text: &str,
-    start: usize,
+    title: Option<Span>,
     gender: Option<crate::gazetteer::Gender>,
 ) -> bool {
     let Some(gender) = gender else {
         return false;
     };
-    title_before(text, start)
+    title
         .and_then(|t| lexicon::title_gender(t.as_str(text)))
         .is_some_and(|g| g != gender)
 }
@@ -565,13 +612,24 @@ pub(super) fn in_capitals_line(text: &str, span: Span) -> bool {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
+    // Running text has a lower-case letter within a few bytes of the name:
+    // ask that first, over bytes.
+    let lower_near = |bytes: &mut dyn Iterator<Item = u8>| {
+        bytes
+            .take(24)
+            .take_while(|&b| b != b'\n')
+            .any(|b| b.is_ascii_lowercase())
+    };
+    if lower_near(&mut text.as_bytes()[from..span.start].iter().rev().copied())
+        || lower_near(&mut text.as_bytes()[span.end..to].iter().copied())
+    {
+        return false;
+    }
     let line_start = text[from..span.start]
         .rfind('\n')
         .map_or(from, |i| from + i + 1);
     let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
     let line = &text[line_start..line_end];
-    // Running text has a lower-case letter within a few bytes: ask that
-    // first, over bytes.
     if line.bytes().any(|b| b.is_ascii_lowercase()) || line.chars().any(char::is_lowercase) {
         return false;
     }

@@ -42,15 +42,15 @@ pub(crate) struct WordSet {
     set: OnceLock<Lookup>,
 }
 
-/// A word list's hash set, behind two cheap tests that turn most other
-/// words away before hashing: the lengths and the first bytes of the words.
+/// A word list's hash set, behind a cheap test that turns most other words
+/// away before hashing: the lengths of the words that start with each byte.
 #[derive(Debug)]
 struct Lookup {
     set: HashSet<&'static str, FxBuildHasher>,
-    /// Bit `n`: some word is `n` bytes long (63 stands for 63 or more).
-    lengths: u64,
-    /// Bit `b`: some word starts with byte `b`.
-    first: [u64; 4],
+    /// For each first byte, bit `n`: some word starting with it is `n`
+    /// bytes long (63 stands for 63 or more; the empty word sets bit 0 of
+    /// byte 0).
+    lengths: [u64; 256],
 }
 
 impl WordSet {
@@ -65,24 +65,28 @@ impl WordSet {
     /// True when `word` is in the list (exactly as written).
     pub(crate) fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
         let word = word.as_ref();
-        let lookup = self.set.get_or_init(|| {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        self.may_hold(word.len(), first) && self.lookup().set.contains(word)
+    }
+
+    /// False when no word of the list is `len` bytes long and starts with
+    /// byte `first`: a test that costs no hashing, for scans of whole texts.
+    pub(crate) fn may_hold(&self, len: usize, first: u8) -> bool {
+        self.lookup().lengths[usize::from(first)] & (1 << len.min(63)) != 0
+    }
+
+    fn lookup(&self) -> &Lookup {
+        self.set.get_or_init(|| {
             let mut lookup = Lookup {
                 set: self.words.iter().copied().collect(),
-                lengths: 0,
-                first: [0; 4],
+                lengths: [0; 256],
             };
             for w in self.words {
-                lookup.lengths |= 1 << w.len().min(63);
-                if let Some(&b) = w.as_bytes().first() {
-                    lookup.first[usize::from(b >> 6)] |= 1 << (b & 63);
-                }
+                let first = w.as_bytes().first().copied().unwrap_or(0);
+                lookup.lengths[usize::from(first)] |= 1 << w.len().min(63);
             }
             lookup
-        });
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        lookup.lengths & (1 << word.len().min(63)) != 0
-            && (word.is_empty() || lookup.first[usize::from(first >> 6)] & (1 << (first & 63)) != 0)
-            && lookup.set.contains(word)
+        })
     }
 
     /// The words, in list order.
