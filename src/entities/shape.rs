@@ -306,14 +306,18 @@ pub(super) fn names_a_club(text: &str, span: Span) -> bool {
         && !text[..span.start].ends_with("\nin ")
 }
 
-/// True when `text` holds enough of the [`lexicon::SPORT_WORDS`] to be a
-/// sports report.
+/// True when `text` holds enough different [`lexicon::SPORT_WORDS`] to be
+/// a sports report ([`lexicon::SPORT_WORDS_NEEDED`]: fewer in a short one).
 pub(super) fn is_about_sport(text: &str) -> bool {
     // Words split at ASCII bytes only (no character decoding: the whole
     // text is read); the lexicon's words are ASCII, so a word is looked up
     // only when its length and first letter are those of one of them.
     let bytes = text.as_bytes();
     let in_word = |b: u8| !b.is_ascii() || is_alnum(b) || b == b'-';
+    let needed = lexicon::SPORT_WORDS_NEEDED
+        .iter()
+        .find(|&&(under, _)| text.len() < under)
+        .map_or(usize::MAX, |&(_, n)| n);
     let mut seen: Vec<String> = Vec::new();
     let mut buf = [0u8; 32];
     let mut i = 0;
@@ -331,7 +335,7 @@ pub(super) fn is_about_sport(text: &str) -> bool {
         };
         if lexicon::SPORT_WORDS.contains(w) && !seen.iter().any(|s| s == w) {
             seen.push(w.to_owned());
-            if seen.len() >= lexicon::SPORT_WORDS_NEEDED {
+            if seen.len() >= needed {
                 return true;
             }
         }
@@ -728,4 +732,21 @@ fn word_before(head: &str, stop: impl Fn(char) -> bool) -> (usize, &str) {
         .find(|&(_, c)| stop(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     (start, &head[start..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sports_reports_by_their_words() {
+        let short = "Liverpool manager Rafa Benitez backed his goalkeeper and players.";
+        assert!(is_about_sport(short));
+        // The same three words in a long text are not enough; four are.
+        let long = format!("{short} {}", "The bank said rates would rise. ".repeat(80));
+        assert!(!is_about_sport(&long));
+        assert!(is_about_sport(&format!("{long} The match was drawn.")));
+        // A word counts once, however often it is written.
+        assert!(!is_about_sport("match match match Match MATCH"));
+    }
 }

@@ -419,8 +419,10 @@ pub(crate) static SPORT_WORDS: WordSet = WordSet::new(&[
     "quarter-finals",
 ]);
 
-/// The number of [`SPORT_WORDS`] that make a text a sports report.
-pub(crate) const SPORT_WORDS_NEEDED: usize = 4;
+/// The number of different [`SPORT_WORDS`] that make a text a sports
+/// report: `(bytes, words)`, the first pair whose length the text is under
+/// (a short report has fewer).
+pub(crate) const SPORT_WORDS_NEEDED: &[(usize, usize)] = &[(2_000, 3), (usize::MAX, 4)];
 
 /// Words before a place that make it a side in a game: "against Leeds",
 /// "beat Italy", "Cyprus v Switzerland".
