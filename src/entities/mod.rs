@@ -138,11 +138,19 @@ pub(crate) fn find(
             && !m.span.as_str(text).contains(' ')
             && before_state_abbreviation(text, m.span.end);
         // "United Steelworkers of America", "Volkswagen of America": a
-        // place after an organisation and "of" ends its name.
+        // place after an organisation and "of" ends its name; so does a
+        // place right after a company's name written in words ("Shell
+        // Canada", "Diageo North America"; not initials: "EU China arms
+        // ban", nor "non-Opec Egypt").
         let of_organisation = place
             && out.last().is_some_and(|p: &Entity| {
-                matches!(p.label, Label::Org | Label::Outlet)
-                    && text[p.span.end..m.span.start] == *" of "
+                let between = &text[p.span.end..m.span.start];
+                let name = p.span.as_str(text);
+                (matches!(p.label, Label::Org | Label::Outlet) && between == " of ")
+                    || (p.label == Label::Org
+                        && between == " "
+                        && name.chars().any(char::is_lowercase)
+                        && !text[..p.span.start].ends_with('-'))
             });
         let part_of_longer_name = speaking_surname || hyphened || outlet_of_place || of_organisation || town ||
             // A place or person named inside a company's name ("Gulf
@@ -167,6 +175,9 @@ pub(crate) fn find(
             // A place after a capitalised word and "de", "do" or "di" ends
             // a foreign name ("Credit Foncier de France", "GM do Brasil").
             || (place && after_romance_of(text, m.span.start))
+            // "The Paris accord", "the Venice summit": the place names an
+            // agreement or a meeting.
+            || (place && names_an_agreement(text, m.span))
             // A name before "County" or "Parish" names that division
             // ("Unita County", "Lincoln County").
             || before_division_word(text, m.span.end, entry.canonical)
@@ -564,6 +575,26 @@ mod tests {
             ["liv"]
         );
         assert_eq!(ids("The port of Liverpool reopened."), ["liv"]);
+    }
+
+    #[test]
+    fn places_naming_an_agreement_or_a_meeting() {
+        assert!(ids("since the Houston accord was struck").is_empty());
+        assert!(ids("the Houston currency accord").is_empty());
+        assert!(ids("at the Japan Summit").is_empty());
+        // The parties of a pact, and a place that merely signs one, stay.
+        assert_eq!(ids("a Houston-Japan pact"), ["hou", "jp"]);
+        assert_eq!(ids("Japan signed an accord"), ["jp"]);
+        assert_eq!(ids("Japan plans summit"), ["jp"]);
+    }
+
+    #[test]
+    fn a_place_right_after_a_company_is_its_unit() {
+        assert_eq!(ids("Profits at Shell Japan fell"), ["sh"]);
+        // Not after initials, nor after "non-".
+        let gaz = "eu\tORG\tEuropean Union\t=EU\nsh\tORG\tShell\t=Shell\njp\tLOC\tJapan\n";
+        assert_eq!(ids_in(gaz, "the EU Japan talks"), ["eu", "jp"]);
+        assert_eq!(ids_in(gaz, "non-Shell Japan output"), ["sh", "jp"]);
     }
 
     #[test]

@@ -547,6 +547,27 @@ pub(super) fn after_romance_of(text: &str, start: usize) -> bool {
     word.starts_with(char::is_uppercase)
 }
 
+/// True when the place at `span` names an agreement or a meeting held
+/// there ([`lexicon::AGREEMENT_WORDS`]: "the Paris accord", "the Venice
+/// summit", "the Hanover trade fair"). Two places joined by a hyphen or a
+/// slash are the parties ("a U.S.-Japan pact") and stay.
+pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
+    if text[..span.start].ends_with(['-', '/']) {
+        return false;
+    }
+    let Some(rest) = text[span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(|c: char| !(c.is_alphabetic() || c == '-'));
+    let first = words.next().unwrap_or("");
+    lexicon::AGREEMENT_WORDS.contains(first)
+        || (lexicon::AGREEMENT_MODIFIERS.contains(first)
+            && rest[first.len()..].starts_with(' ')
+            && words
+                .next()
+                .is_some_and(|w| lexicon::AGREEMENT_WORDS.contains(w)))
+}
+
 /// True when a division word ([`lexicon::DIVISION_WORDS`]: "County",
 /// "Parish") follows byte `end` after a space and the entry's `canonical`
 /// name has none: "Unita County" is no place of the gazetteer's.

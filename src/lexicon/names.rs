@@ -417,6 +417,26 @@ pub(crate) static SPORT_WORDS: WordSet = WordSet::new(&[
     "tournament",
     "semi-finals",
     "quarter-finals",
+    "try",
+    "tackle",
+    "lineout",
+    "touchdown",
+    "sin-bin",
+    "half-time",
+    "hat-trick",
+    "equaliser",
+    "relegation",
+    "penalties",
+    "free-kick",
+    "kick-off",
+    "batsman",
+    "bowler",
+    "wickets",
+    "medal",
+    "sprinter",
+    "marathon",
+    "cricket",
+    "snooker",
 ]);
 
 /// The number of different [`SPORT_WORDS`] that make a text a sports
@@ -557,6 +577,39 @@ pub(crate) static CLUB_PLACES: WordSet = WordSet::new(&[
     "Wolfsburg",
     "Wolverhampton",
     "Wrexham",
+]);
+
+/// Words after a place's name that make it the name of an agreement or a
+/// meeting held there: "the Paris accord", "the Venice summit", "the
+/// Uruguay round", "the Hanover trade fair" (as written, either case).
+pub(crate) static AGREEMENT_WORDS: WordSet = WordSet::new(&[
+    "accord",
+    "accords",
+    "agreement",
+    "pact",
+    "treaty",
+    "protocol",
+    "declaration",
+    "communique",
+    "summit",
+    "round",
+    "fair",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Pact",
+    "Treaty",
+    "Protocol",
+    "Declaration",
+    "Communique",
+    "Summit",
+    "Round",
+]);
+
+/// Words that may stand between a place and an [`AGREEMENT_WORDS`] word:
+/// "the Paris currency accord", "the Hanover trade fair".
+pub(crate) static AGREEMENT_MODIFIERS: WordSet = WordSet::new(&[
+    "trade", "currency", "summit", "peace", "arms", "debt", "monetary", "climate", "nuclear",
 ]);
 
 /// Words after a place's name that make it the name of a smaller division
