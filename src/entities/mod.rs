@@ -125,11 +125,17 @@ pub(crate) fn find(
         // A place's name written as someone's surname ("Bill Bradford")
         // is that person when it speaks later ("Bradford said").
         let name_text = m.span.as_str(text);
-        if place && run_on {
+        // So is a place's name that starts a company's ("Bethlehem Steel
+        // Corp ... Bethlehem also said").
+        let company_start =
+            matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end);
+        if place && (run_on || company_start) {
             surnames.insert(name_text);
         }
-        let speaking_surname =
-            place && surnames.contains(name_text) && before_cue_verb(text, m.span.end);
+        let speaking_surname = place
+            && surnames.contains(name_text)
+            && before_cue_verb(text, m.span.end)
+            && !text[..m.span.start].ends_with(" in ");
         // "The Times of Zambia" is another outlet than The Times.
         let outlet_of_place = label == Label::Outlet && before_of_name(text, m.span.end);
         // "Princeton, N.J.": an organisation's one-word name before a
@@ -155,7 +161,7 @@ pub(crate) fn find(
         let part_of_longer_name = speaking_surname || hyphened || outlet_of_place || of_organisation || town ||
             // A place or person named inside a company's name ("Gulf
             // Canada Corp", "Eastman Kodak Co").
-            (matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end))
+            company_start
             // So are the initials of a longer name before a company's
             // name ("CPC International Inc" is not the Communist Party of
             // China); "BASF AG" and "KLM Royal Dutch Airlines" stay.
@@ -175,6 +181,8 @@ pub(crate) fn find(
             // A place after a capitalised word and "de", "do" or "di" ends
             // a foreign name ("Credit Foncier de France", "GM do Brasil").
             || (place && after_romance_of(text, m.span.start))
+            // "First Chicago", "First Wisconsin": a bank's name.
+            || (place && after_name_opener(text, m.span.start))
             // "The Paris accord", "the Venice summit": the place names an
             // agreement or a meeting.
             || (place && names_an_agreement(text, m.span))
@@ -586,6 +594,23 @@ mod tests {
         assert_eq!(ids("a Houston-Japan pact"), ["hou", "jp"]);
         assert_eq!(ids("Japan signed an accord"), ["jp"]);
         assert_eq!(ids("Japan plans summit"), ["jp"]);
+    }
+
+    #[test]
+    fn a_place_that_starts_a_companys_name_speaks_as_the_company() {
+        let text = "Houston Industries Inc cut jobs. Houston also said profits fell.";
+        assert!(ids(text).is_empty());
+        // Where it speaks from is still the place.
+        let text = "Houston Industries Inc cut jobs. Its bankers in Houston said so.";
+        assert_eq!(ids(text), ["hou"]);
+    }
+
+    #[test]
+    fn a_place_after_first_is_a_banks_name() {
+        assert!(ids("First Houston said it would buy").is_empty());
+        assert!(ids("said First Japan's Johnson").is_empty());
+        assert_eq!(ids("First, Japan will vote."), ["jp"]);
+        assert_eq!(ids("at first Houston fans cheered"), ["hou"]);
     }
 
     #[test]

@@ -568,6 +568,16 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
                 .is_some_and(|w| lexicon::AGREEMENT_WORDS.contains(w)))
 }
 
+/// True when a word that opens company names ([`lexicon::NAME_OPENERS`]:
+/// "First") stands right before byte `start`: "First Chicago said".
+pub(super) fn after_name_opener(text: &str, start: usize) -> bool {
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let (_, word) = word_before(head, |c| !c.is_alphanumeric());
+    lexicon::NAME_OPENERS.contains(word)
+}
+
 /// True when a division word ([`lexicon::DIVISION_WORDS`]: "County",
 /// "Parish") follows byte `end` after a space and the entry's `canonical`
 /// name has none: "Unita County" is no place of the gazetteer's.
@@ -607,11 +617,13 @@ pub(super) fn initials_of_another_name(name: &str, canonical: &str) -> bool {
             .any(|w| w == name)
 }
 
-/// True when a cue verb ("said", "told") follows byte `end` after a space.
+/// True when a cue verb ("said", "told") follows byte `end` after a space,
+/// perhaps after "also".
 pub(super) fn before_cue_verb(text: &str, end: usize) -> bool {
     let Some(rest) = text[end..].strip_prefix(' ') else {
         return false;
     };
+    let rest = rest.strip_prefix("also ").unwrap_or(rest);
     let word = rest
         .split(|c: char| !c.is_alphabetic())
         .next()

@@ -612,6 +612,10 @@ pub(crate) static AGREEMENT_MODIFIERS: WordSet = WordSet::new(&[
     "trade", "currency", "summit", "peace", "arms", "debt", "monetary", "climate", "nuclear",
 ]);
 
+/// Capitalised words that open a company's name before a place, even as a
+/// sentence's first word: "First Chicago", "First Wisconsin said".
+pub(crate) static NAME_OPENERS: WordSet = WordSet::new(&["First"]);
+
 /// Words after a place's name that make it the name of a smaller division
 /// named after it: "Unita County", "Orleans Parish".
 pub(crate) static DIVISION_WORDS: WordSet =
