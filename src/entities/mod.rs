@@ -704,6 +704,8 @@ mod tests {
         assert_eq!(ids_in(gaz, "Harris said so."), ["kh"]);
         // Another Harris named in full takes the bare name.
         assert!(ids_in(gaz, "Fans of Rolf Harris sang. Harris said so.").is_empty());
+        // Also when the other's given name starts a sentence.
+        assert!(ids_in(gaz, "He left. Rolf Harris sang. Harris said so.").is_empty());
         // A hyphen makes a compound of the name.
         assert!(ids_in(gaz, "Petro-Canada rose.").is_empty());
         assert_eq!(ids_in(gaz, "Petro spoke."), ["gp"]);

@@ -57,8 +57,14 @@ pub(super) fn names_someone_else(text: &str, surname: &str, canonical: &str) -> 
             .next()
             .is_some_and(char::is_alphanumeric);
         let word = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
-        // A sentence's first word may be a noun ("Rapper Eminem").
-        let first = starts_sentence(head, head.len() - word.len());
+        // A sentence's first word may be a noun ("Rapper Eminem", "Hacker
+        // Assange"); before the surname of a bearer with a given name, it is
+        // a given name when it is no English word nor a word for a doer
+        // ("Quentin Davies, the MP").
+        let first = starts_sentence(head, head.len() - word.len())
+            && (!canonical.contains(' ')
+                || word.ends_with("er")
+                || lexicon::lower(word, &mut buf).map_or(true, is_plain_word));
         !glued_after
             && !first
             && word.len() > 1
