@@ -223,6 +223,8 @@ fn byte_order_mark_regressions() {
         // mark keeps the first word from starting the text.
         " AMLO! AMLO\"",
         "Karl Biden",
+        // A title glued to the byte-order mark is still a title.
+        "Mr Assange\n\nJoe Biden",
         // A combining mark or joiner clings to the byte-order mark: the
         // sentence still starts with that token, not the quotation mark.
         "\u{300}``said\ton Monday President Joe Biden\"\"",

@@ -181,6 +181,9 @@ pub(crate) fn find(
             // A place after a capitalised word and "de", "do" or "di" ends
             // a foreign name ("Credit Foncier de France", "GM do Brasil").
             || (place && after_romance_of(text, m.span.start))
+            // "Oregon and Washington": a city named like a state, among
+            // states, is the state.
+            || (place && in_list_of_states(text, m.span))
             // "First Chicago", "First Wisconsin": a bank's name.
             || (place && after_name_opener(text, m.span.start))
             // "The Paris accord", "the Venice summit": the place names an
@@ -603,6 +606,17 @@ mod tests {
         // Where it speaks from is still the place.
         let text = "Houston Industries Inc cut jobs. Its bankers in Houston said so.";
         assert_eq!(ids(text), ["hou"]);
+    }
+
+    #[test]
+    fn a_city_named_like_a_state_among_states_is_the_state() {
+        let gaz = "dc\tLOC\tWashington, D.C.\tWashington\nor\tLOC\tOregon\n";
+        assert_eq!(ids_in(gaz, "shops in Oregon and Washington"), ["or"]);
+        assert_eq!(ids_in(gaz, "Washington, Oregon and Idaho"), ["or"]);
+        assert_eq!(ids_in(gaz, "talks in Washington and Oregon"), ["or"]);
+        // Elsewhere it is the city, also next to another such name.
+        assert_eq!(ids_in(gaz, "talks in Washington and London"), ["dc"]);
+        assert_eq!(ids_in(gaz, "in New York and Washington"), ["dc"]);
     }
 
     #[test]

@@ -56,7 +56,11 @@ pub(super) fn names_someone_else(text: &str, surname: &str, canonical: &str) -> 
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric);
-        let word = head.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or("");
+        let word = head
+            .rsplit([' ', '\n', '(', '"', '“'])
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(is_invisible);
         // A sentence's first word may be a noun ("Rapper Eminem", "Hacker
         // Assange"); before the surname of a bearer with a given name, it is
         // a given name when it is no English word nor a word for a doer
@@ -574,6 +578,32 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
                 .is_some_and(|w| lexicon::AGREEMENT_WORDS.contains(w)))
 }
 
+/// True when the place at `span` is named like a US state and like a city
+/// ([`lexicon::CITY_NAMED_STATES`]: "Washington") and stands in a list
+/// with another state ([`lexicon::US_STATES`]: "Oregon and Washington",
+/// "New York, New Jersey"): there it is the state.
+pub(super) fn in_list_of_states(text: &str, span: Span) -> bool {
+    if !lexicon::CITY_NAMED_STATES.contains(span.as_str(text)) {
+        return false;
+    }
+    let head = &text[..span.start];
+    let rest = &text[span.end..];
+    let states = lexicon::US_STATES
+        .iter()
+        .filter(|s| !lexicon::CITY_NAMED_STATES.contains(*s));
+    states.into_iter().any(|state| {
+        [", ", " and ", " or "].iter().any(|joint| {
+            head.strip_suffix(joint)
+                .and_then(|h| h.strip_suffix(state))
+                .is_some_and(|h| !h.ends_with(char::is_alphanumeric))
+                || rest
+                    .strip_prefix(joint)
+                    .and_then(|r| r.strip_prefix(state))
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+        })
+    })
+}
+
 /// True when a word that opens company names ([`lexicon::NAME_OPENERS`]:
 /// "First") stands right before byte `start`: "First Chicago said".
 pub(super) fn after_name_opener(text: &str, start: usize) -> bool {
@@ -726,7 +756,11 @@ pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
         .rsplit([' ', '\n', '\t', '(', '"', '“'])
         .next()
         .unwrap_or("");
-    let last_word = last_word.rsplit('-').next().unwrap_or(last_word);
+    let last_word = last_word
+        .rsplit('-')
+        .next()
+        .unwrap_or(last_word)
+        .trim_start_matches(is_invisible);
     let t = lexicon::titles_ending_with(last_word)
         .iter()
         .filter(|t| ends_with_word(trimmed, t))

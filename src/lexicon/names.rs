@@ -612,6 +612,65 @@ pub(crate) static AGREEMENT_MODIFIERS: WordSet = WordSet::new(&[
     "trade", "currency", "summit", "peace", "arms", "debt", "monetary", "climate", "nuclear",
 ]);
 
+/// The states of the United States, for lists of them ("Oregon, Utah and
+/// Washington").
+pub(crate) static US_STATES: WordSet = WordSet::new(&[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+]);
+
+/// The US states named like a city that the gazetteer's bare name means
+/// ("New York" is the city): in a list of other states, the state.
+pub(crate) static CITY_NAMED_STATES: WordSet = WordSet::new(&["New York", "Washington"]);
+
 /// Capitalised words that open a company's name before a place, even as a
 /// sentence's first word: "First Chicago", "First Wisconsin said".
 pub(crate) static NAME_OPENERS: WordSet = WordSet::new(&["First"]);
