@@ -98,7 +98,8 @@ pub(crate) fn find(
         .map(|&(_, e)| e)
         .collect();
     let mut about_sport: Option<bool> = None;
-    let mut surnames: HashSet<&str, FxBuildHasher> = HashSet::default();
+    // Places' names the text also uses for a person or a company.
+    let mut borrowed_names: HashSet<&str, FxBuildHasher> = HashSet::default();
     let mut out: Vec<Entity> = Vec::new();
     let mut taken_to = 0usize;
     // One shared copy of each entry's strings per document.
@@ -130,10 +131,10 @@ pub(crate) fn find(
         let company_start =
             matches!(label, Label::Loc | Label::Person) && in_company_name(text, m.span.end);
         if place && (run_on || company_start) {
-            surnames.insert(name_text);
+            borrowed_names.insert(name_text);
         }
         let speaking_surname = place
-            && surnames.contains(name_text)
+            && borrowed_names.contains(name_text)
             && before_cue_verb(text, m.span.end)
             && !text[..m.span.start].ends_with(" in ");
         // "The Times of Zambia" is another outlet than The Times.
