@@ -137,6 +137,7 @@ pub(crate) fn find(
             && borrowed_names.contains(name_text)
             && before_cue_verb(text, m.span.end)
             && !text[..m.span.start].ends_with(" in ");
+
         // "The Times of Zambia" is another outlet than The Times.
         let outlet_of_place = label == Label::Outlet && before_of_name(text, m.span.end);
         // "Princeton, N.J.": an organisation's one-word name before a
@@ -598,6 +599,9 @@ mod tests {
         assert_eq!(ids("a Houston-Japan pact"), ["hou", "jp"]);
         assert_eq!(ids("Japan signed an accord"), ["jp"]);
         assert_eq!(ids("Japan plans summit"), ["jp"]);
+        // A meeting's name needs "the": "Japan talks tough" is a verb.
+        assert!(ids("after the Houston talks collapsed").is_empty());
+        assert_eq!(ids("Japan talks tough"), ["jp"]);
     }
 
     #[test]

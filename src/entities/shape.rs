@@ -559,8 +559,9 @@ pub(super) fn after_romance_of(text: &str, start: usize) -> bool {
 
 /// True when the place at `span` names an agreement or a meeting held
 /// there ([`lexicon::AGREEMENT_WORDS`]: "the Paris accord", "the Venice
-/// summit", "the Hanover trade fair"). Two places joined by a hyphen or a
-/// slash are the parties ("a U.S.-Japan pact") and stay.
+/// summit", "the Hanover trade fair"; after "the", also
+/// [`lexicon::MEETING_WORDS`]: "the Uruguay meeting"). Two places joined by
+/// a hyphen or a slash are the parties ("a U.S.-Japan pact") and stay.
 pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
     if text[..span.start].ends_with(['-', '/']) {
         return false;
@@ -570,7 +571,9 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
     };
     let mut words = rest.split(|c: char| !(c.is_alphabetic() || c == '-'));
     let first = words.next().unwrap_or("");
+    let after_the = text[..span.start].ends_with("the ") || text[..span.start].ends_with("The ");
     lexicon::AGREEMENT_WORDS.contains(first)
+        || (after_the && lexicon::MEETING_WORDS.contains(first))
         || (lexicon::AGREEMENT_MODIFIERS.contains(first)
             && rest[first.len()..].starts_with(' ')
             && words

@@ -606,6 +606,18 @@ pub(crate) static AGREEMENT_WORDS: WordSet = WordSet::new(&[
     "Round",
 ]);
 
+/// Words after "the" and a place that make it the name of a meeting held
+/// there: "the Uruguay meeting", "the London talks" (after no article, these
+/// may be verbs: "Japan talks tough").
+pub(crate) static MEETING_WORDS: WordSet = WordSet::new(&[
+    "meeting",
+    "meetings",
+    "talks",
+    "conference",
+    "session",
+    "negotiations",
+]);
+
 /// Words that may stand between a place and an [`AGREEMENT_WORDS`] word:
 /// "the Paris currency accord", "the Hanover trade fair".
 pub(crate) static AGREEMENT_MODIFIERS: WordSet = WordSet::new(&[
