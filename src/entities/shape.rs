@@ -11,7 +11,6 @@ use crate::hash::FxBuildHasher;
 use crate::lexicon;
 use crate::normalize::{fold_str, is_invisible};
 use crate::span::Span;
-use crate::token::is_alnum;
 
 /// True when `text` writes `surname` after a given name that is no title
 /// ("Jack McConnell"): with no full mention of the gazetteer's bearer
@@ -323,7 +322,16 @@ pub(super) fn is_about_sport(text: &str) -> bool {
     // text is read); the lexicon's words are ASCII, so a word is looked up
     // only when its length and first letter are those of one of them.
     let bytes = text.as_bytes();
-    let in_word = |b: u8| !b.is_ascii() || is_alnum(b) || b == b'-';
+    static IN_WORD: [bool; 256] = {
+        let mut t = [true; 256];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = (b as u8).is_ascii_alphanumeric() || b == b'-' as usize;
+            b += 1;
+        }
+        t
+    };
+    let in_word = |b: u8| IN_WORD[usize::from(b)];
     let needed = lexicon::SPORT_WORDS_NEEDED
         .iter()
         .find(|&&(under, _)| text.len() < under)
@@ -332,8 +340,13 @@ pub(super) fn is_about_sport(text: &str) -> bool {
     let mut buf = [0u8; 32];
     let mut i = 0;
     while i < bytes.len() {
-        let start = i + bytes[i..].iter().take_while(|&&b| !in_word(b)).count();
-        i = start + bytes[start..].iter().take_while(|&&b| in_word(b)).count();
+        while i < bytes.len() && !in_word(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && in_word(bytes[i]) {
+            i += 1;
+        }
         let Some(&first) = bytes.get(start) else {
             break;
         };
