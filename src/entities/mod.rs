@@ -576,7 +576,9 @@ mod tests {
         assert!(ids(&format!("{report} Riise put Houston ahead.")).is_empty());
         assert!(ids(&format!("{report} He is ready since leaving Houston.")).is_empty());
         assert!(ids(&format!("{report} Houston suffered a defeat.")).is_empty());
-        assert!(ids(&format!("{report} Houston's David Prutton faces a ban.")).is_empty());
+        assert!(ids(&format!("{report} Liverpool's David Prutton faces a ban.")).is_empty());
+        // A country's athlete is the country's ("Japan's Kim Smith").
+        assert_eq!(ids(&format!("{report} Japan's Kim Smith won.")), ["jp"]);
         // A venue stays a place; so does any place outside sports reports.
         assert_eq!(ids(&format!("{report} They played in Houston.")), ["hou"]);
         assert_eq!(ids("Oil firms in Houston have cut jobs."), ["hou"]);

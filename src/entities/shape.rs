@@ -299,11 +299,10 @@ pub(super) fn names_a_side(text: &str, span: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    // "Liverpool's fans", not "Britain's are"; "Southampton's David
-    // Prutton" is the club's player.
-    (lexicon::SIDE_AFTER.contains(word)
-        && !(possessive && matches!(word, "have" | "do" | "are" | "were")))
-        || (possessive && word.starts_with(char::is_uppercase))
+    // "Liverpool's fans", not "Britain's are". ("Southampton's David
+    // Prutton" is the club's player: `names_a_club` knows the clubs.)
+    lexicon::SIDE_AFTER.contains(word)
+        && !(possessive && matches!(word, "have" | "do" | "are" | "were"))
 }
 
 /// True when the place at `span` is, in a sports report, a club's name
