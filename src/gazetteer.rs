@@ -337,6 +337,11 @@ impl Gazetteer {
         text.get(start..start + range.len as usize).unwrap_or("")
     }
 
+    /// The label of entry `i`, without reading its strings.
+    pub(crate) fn label(&self, i: u32) -> Option<Label> {
+        self.records.get(i as usize).map(|r| r.label)
+    }
+
     /// Entry `i`: (id, canonical, external id, label, gender).
     pub(crate) fn entry(&self, i: u32) -> Option<EntryView<'_>> {
         let r = self.records.get(i as usize)?;

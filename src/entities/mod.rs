@@ -296,11 +296,9 @@ fn resolve<'t>(
     // person's name ("Vera Drake").
     let one_word_person = || {
         !m.span.as_str(text).contains(' ')
-            && matcher.accepted(m, text, folded).all(|c| {
-                gazetteer
-                    .entry(c.entry)
-                    .is_some_and(|e| e.label == Label::Person)
-            })
+            && matcher
+                .accepted(m, text, folded)
+                .all(|c| gazetteer.label(c.entry) == Some(Label::Person))
     };
     if (full_count == 0 || one_word_person()) && inside_other_name(text, m.span) {
         return None;
