@@ -62,12 +62,13 @@ pub(super) fn names_someone_else(text: &str, surname: &str, canonical: &str) -> 
             .trim_start_matches(is_invisible);
         // A sentence's first word may be a noun ("Rapper Eminem", "Hacker
         // Assange"); before the surname of a bearer with a given name, it is
-        // a given name when it is no English word nor a word for a doer
-        // ("Quentin Davies, the MP").
+        // a given name when it is no English word nor a doer's noun
+        // ("Quentin Davies, the MP", "Peter Harris").
         let first = starts_sentence(head, head.len() - word.len())
             && (!canonical.contains(' ')
-                || word.ends_with("er")
-                || lexicon::lower(word, &mut buf).map_or(true, is_plain_word));
+                || lexicon::lower(word, &mut buf).map_or(true, |w| {
+                    is_plain_word(w) || lexicon::DOER_NOUNS.contains(w)
+                }));
         !glued_after
             && !first
             && word.len() > 1
@@ -309,9 +310,17 @@ pub(super) fn names_a_side(text: &str, span: Span) -> bool {
 /// ([`lexicon::CLUB_PLACES`]: "Liverpool", "Barcelona") and no venue ("in
 /// Cardiff").
 pub(super) fn names_a_club(text: &str, span: Span) -> bool {
-    lexicon::CLUB_PLACES.contains(span.as_str(text))
-        && !text[..span.start].ends_with(" in ")
-        && !text[..span.start].ends_with("\nin ")
+    lexicon::CLUB_PLACES.contains(span.as_str(text)) && !after_word(text, span.start, "in")
+}
+
+/// True when the word right before byte `start` (one space between) is
+/// `word`, in any case ("in Cardiff", "In Cardiff").
+pub(super) fn after_word(text: &str, start: usize, word: &str) -> bool {
+    let Some(head) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let (_, before) = word_before(head, |c| !c.is_alphabetic());
+    before.eq_ignore_ascii_case(word)
 }
 
 /// True when `text` holds enough different [`lexicon::SPORT_WORDS`] to be
@@ -583,7 +592,7 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
     };
     let mut words = rest.split(|c: char| !(c.is_alphabetic() || c == '-'));
     let first = words.next().unwrap_or("");
-    let after_the = text[..span.start].ends_with("the ") || text[..span.start].ends_with("The ");
+    let after_the = after_word(text, span.start, "the");
     lexicon::AGREEMENT_WORDS.contains(first)
         || (after_the && lexicon::MEETING_WORDS.contains(first))
         || (lexicon::AGREEMENT_MODIFIERS.contains(first)
@@ -596,7 +605,7 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
 /// True when the place at `span` is named like a US state and like a city
 /// ([`lexicon::CITY_NAMED_STATES`]: "Washington") and stands in a list
 /// with another state ([`lexicon::US_STATES`]: "Oregon and Washington",
-/// "New York, New Jersey"): there it is the state.
+/// "New York, New Jersey"): there it is the state, not the city.
 pub(super) fn in_list_of_states(text: &str, span: Span) -> bool {
     if !lexicon::CITY_NAMED_STATES.contains(span.as_str(text)) {
         return false;
@@ -620,13 +629,20 @@ pub(super) fn in_list_of_states(text: &str, span: Span) -> bool {
 }
 
 /// True when a word that opens company names ([`lexicon::NAME_OPENERS`]:
-/// "First") stands right before byte `start`: "First Chicago said".
-pub(super) fn after_name_opener(text: &str, start: usize) -> bool {
+/// "First") stands right before the place from byte `start` to `end`:
+/// "said First Chicago's Johnson", "First Chicago said".
+pub(super) fn after_name_opener(text: &str, start: usize, end: usize) -> bool {
     let Some(head) = text[..start].strip_suffix(' ') else {
         return false;
     };
-    let (_, word) = word_before(head, |c| !c.is_alphanumeric());
-    lexicon::NAME_OPENERS.contains(word)
+    let (word_start, word) = word_before(head, |c| !c.is_alphanumeric());
+    // A sentence's "First" may be the adverb: before a modal ("First Japan
+    // must act") it is.
+    let modal_after = text[end..].strip_prefix(' ').is_some_and(|r| {
+        let next = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        lexicon::MODALS.contains(next)
+    });
+    lexicon::NAME_OPENERS.contains(word) && !(starts_sentence(head, word_start) && modal_after)
 }
 
 /// True when a division word ([`lexicon::DIVISION_WORDS`]: "County",
@@ -666,6 +682,12 @@ pub(super) fn initials_of_another_name(name: &str, canonical: &str) -> bool {
         && !canonical
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == name)
+}
+
+/// True when "also" and a cue verb follow byte `end` ("Bethlehem also
+/// said").
+pub(super) fn before_also_cue_verb(text: &str, end: usize) -> bool {
+    text[end..].starts_with(" also ") && before_cue_verb(text, end)
 }
 
 /// True when a cue verb ("said", "told") follows byte `end` after a space,
@@ -737,7 +759,14 @@ pub(super) fn after_institution_word(text: &str, start: usize) -> bool {
     let before_of = lexicon::OF_WORDS
         .iter()
         .find_map(|of| head.strip_suffix(of).and_then(|h| h.strip_suffix(' ')));
-    let mut words = before_of.unwrap_or(head).rsplit([' ', '\n', '(']);
+    // Two words back at most: a bounded look keeps texts without spaces
+    // linear.
+    let near = before_of.unwrap_or(head);
+    let mut from = near.len().saturating_sub(120);
+    while !near.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut words = near[from..].rsplit([' ', '\n', '(']);
     let word = words.next().unwrap_or("");
     // One adjective may stand between the head word and "of": "Banque
     // Nationale de Paris".
@@ -768,7 +797,7 @@ pub(crate) fn title_before(text: &str, start: usize) -> Option<Span> {
     // Only the titles that end with the word before the name can stand
     // there.
     let last_word = trimmed
-        .rsplit([' ', '\n', '\t', '(', '"', '“'])
+        .rsplit([' ', '\u{A0}', '\n', '\t', '(', '"', '“'])
         .next()
         .unwrap_or("");
     let last_word = last_word
@@ -825,6 +854,14 @@ fn word_before(head: &str, stop: impl Fn(char) -> bool) -> (usize, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn company_suffixes_have_capitals() {
+        // `in_company_name` turns a run away when its first word has none.
+        assert!(lexicon::COMPANY_SUFFIXES
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())));
+    }
 
     #[test]
     fn sports_reports_by_their_words() {

@@ -580,11 +580,10 @@ pub(crate) static CLUB_PLACES: WordSet = WordSet::new(&[
 ]);
 
 /// Words after a place's name that make it the name of an agreement or a
-/// meeting held there: "the Paris accord", "the Venice summit", "the
-/// Uruguay round", "the Hanover trade fair" (as written, either case).
+/// meeting held there: "the Paris accord", "the Venice summit" (as
+/// written, either case).
 pub(crate) static AGREEMENT_WORDS: WordSet = WordSet::new(&[
     "accord",
-    "accords",
     "agreement",
     "pact",
     "treaty",
@@ -592,8 +591,6 @@ pub(crate) static AGREEMENT_WORDS: WordSet = WordSet::new(&[
     "declaration",
     "communique",
     "summit",
-    "round",
-    "fair",
     "Accord",
     "Accords",
     "Agreement",
@@ -607,15 +604,19 @@ pub(crate) static AGREEMENT_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Words after "the" and a place that make it the name of a meeting held
-/// there: "the Uruguay meeting", "the London talks" (after no article, these
-/// may be verbs: "Japan talks tough").
+/// there: "the Uruguay meeting", "the London talks", "the Uruguay round",
+/// "the Hanover trade fair" (after no article, these may be verbs or
+/// adjectives: "Japan talks tough", "Japan accords priority", "Japan fair
+/// trade watchdog").
 pub(crate) static MEETING_WORDS: WordSet = WordSet::new(&[
     "meeting",
     "meetings",
     "talks",
     "conference",
-    "session",
     "negotiations",
+    "accords",
+    "round",
+    "fair",
 ]);
 
 /// Words that may stand between a place and an [`AGREEMENT_WORDS`] word:
@@ -625,7 +626,8 @@ pub(crate) static AGREEMENT_MODIFIERS: WordSet = WordSet::new(&[
 ]);
 
 /// The states of the United States, for lists of them ("Oregon, Utah and
-/// Washington").
+/// Washington"); not Georgia, which is also a country ("Washington and
+/// Georgia signed a pact").
 pub(crate) static US_STATES: WordSet = WordSet::new(&[
     "Alabama",
     "Alaska",
@@ -636,7 +638,6 @@ pub(crate) static US_STATES: WordSet = WordSet::new(&[
     "Connecticut",
     "Delaware",
     "Florida",
-    "Georgia",
     "Hawaii",
     "Idaho",
     "Illinois",
@@ -683,9 +684,58 @@ pub(crate) static US_STATES: WordSet = WordSet::new(&[
 /// ("New York" is the city): in a list of other states, the state.
 pub(crate) static CITY_NAMED_STATES: WordSet = WordSet::new(&["New York", "Washington"]);
 
+/// Nouns for a doer that may open a sentence before a surname without being
+/// a given name: "Rapper Eminem", "Hacker Assange".
+pub(crate) static DOER_NOUNS: WordSet = WordSet::new(&[
+    "rapper",
+    "hacker",
+    "singer",
+    "striker",
+    "winger",
+    "defender",
+    "keeper",
+    "banker",
+    "trader",
+    "broker",
+    "dealer",
+    "lawyer",
+    "writer",
+    "producer",
+    "designer",
+    "farmer",
+    "teacher",
+    "worker",
+    "officer",
+    "reporter",
+    "presenter",
+    "commander",
+    "rider",
+    "driver",
+    "boxer",
+    "golfer",
+    "bowler",
+    "manager",
+    "player",
+    "leader",
+    "speaker",
+    "founder",
+    "owner",
+    "rocker",
+    "blogger",
+    "campaigner",
+    "photographer",
+    "drummer",
+]);
+
 /// Capitalised words that open a company's name before a place, even as a
 /// sentence's first word: "First Chicago", "First Wisconsin said".
 pub(crate) static NAME_OPENERS: WordSet = WordSet::new(&["First"]);
+
+/// Modal verbs: after "First" and a place at a sentence's start, they show
+/// "First" to be the adverb ("First Japan must decide").
+pub(crate) static MODALS: WordSet = WordSet::new(&[
+    "must", "should", "will", "would", "can", "could", "may", "might", "shall",
+]);
 
 /// Words after a place's name that make it the name of a smaller division
 /// named after it: "Unita County", "Orleans Parish".
