@@ -623,6 +623,7 @@ mod tests {
         assert_eq!(ids("Japan accords priority to exports."), ["jp"]);
         assert_eq!(ids("Dollar rose in the Houston session."), ["hou"]);
         assert!(ids("the Japan round of trade talks").is_empty());
+        assert!(ids("at the Houston trade fair").is_empty());
     }
 
     #[test]

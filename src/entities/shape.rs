@@ -597,9 +597,10 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
         || (after_the && lexicon::MEETING_WORDS.contains(first))
         || (lexicon::AGREEMENT_MODIFIERS.contains(first)
             && rest[first.len()..].starts_with(' ')
-            && words
-                .next()
-                .is_some_and(|w| lexicon::AGREEMENT_WORDS.contains(w)))
+            && words.next().is_some_and(|w| {
+                lexicon::AGREEMENT_WORDS.contains(w)
+                    || (after_the && lexicon::MEETING_WORDS.contains(w))
+            }))
 }
 
 /// True when the place at `span` is named like a US state and like a city
