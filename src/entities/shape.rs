@@ -11,6 +11,7 @@ use crate::hash::FxBuildHasher;
 use crate::lexicon;
 use crate::normalize::{fold_str, is_invisible};
 use crate::span::Span;
+use crate::token::is_alnum;
 
 /// True when `text` writes `surname` after a given name that is no title
 /// ("Jack McConnell"): with no full mention of the gazetteer's bearer
@@ -330,16 +331,7 @@ pub(super) fn is_about_sport(text: &str) -> bool {
     // text is read); the lexicon's words are ASCII, so a word is looked up
     // only when its length and first letter are those of one of them.
     let bytes = text.as_bytes();
-    static IN_WORD: [bool; 256] = {
-        let mut t = [true; 256];
-        let mut b = 0;
-        while b < 128 {
-            t[b] = (b as u8).is_ascii_alphanumeric() || b == b'-' as usize;
-            b += 1;
-        }
-        t
-    };
-    let in_word = |b: u8| IN_WORD[usize::from(b)];
+    let in_word = |b: u8| !b.is_ascii() || is_alnum(b) || b == b'-';
     let needed = lexicon::SPORT_WORDS_NEEDED
         .iter()
         .find(|&&(under, _)| text.len() < under)
@@ -593,14 +585,17 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
     let mut words = rest.split(|c: char| !(c.is_alphabetic() || c == '-'));
     let first = words.next().unwrap_or("");
     let after_the = after_word(text, span.start, "the");
-    lexicon::AGREEMENT_WORDS.contains(first)
-        || (after_the && lexicon::MEETING_WORDS.contains(first))
+    let names_one = |word: &str| {
+        let mut buf = [0u8; 32];
+        lexicon::lower(word, &mut buf).is_some_and(|w| {
+            lexicon::AGREEMENT_WORDS.contains(w)
+                || (after_the && lexicon::MEETING_WORDS.contains(w))
+        })
+    };
+    names_one(first)
         || (lexicon::AGREEMENT_MODIFIERS.contains(first)
             && rest[first.len()..].starts_with(' ')
-            && words.next().is_some_and(|w| {
-                lexicon::AGREEMENT_WORDS.contains(w)
-                    || (after_the && lexicon::MEETING_WORDS.contains(w))
-            }))
+            && words.next().is_some_and(names_one))
 }
 
 /// True when the place at `span` is named like a US state and like a city
@@ -639,10 +634,7 @@ pub(super) fn after_name_opener(text: &str, start: usize, end: usize) -> bool {
     let (word_start, word) = word_before(head, |c| !c.is_alphanumeric());
     // A sentence's "First" may be the adverb: before a modal ("First Japan
     // must act") it is.
-    let modal_after = text[end..].strip_prefix(' ').is_some_and(|r| {
-        let next = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        lexicon::MODALS.contains(next)
-    });
+    let modal_after = lexicon::MODALS.contains(word_after(text, end));
     lexicon::NAME_OPENERS.contains(word) && !(starts_sentence(head, word_start) && modal_after)
 }
 
@@ -650,13 +642,7 @@ pub(super) fn after_name_opener(text: &str, start: usize, end: usize) -> bool {
 /// "Parish") follows byte `end` after a space and the entry's `canonical`
 /// name has none: "Unita County" is no place of the gazetteer's.
 pub(super) fn before_division_word(text: &str, end: usize, canonical: &str) -> bool {
-    let Some(rest) = text[end..].strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = word_after(text, end);
     lexicon::DIVISION_WORDS.contains(word) && !canonical.contains(word)
 }
 
@@ -694,15 +680,20 @@ pub(super) fn before_also_cue_verb(text: &str, end: usize) -> bool {
 /// True when a cue verb ("said", "told") follows byte `end` after a space,
 /// perhaps after "also".
 pub(super) fn before_cue_verb(text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..].strip_prefix(' ') else {
-        return false;
+    let word = match word_after(text, end) {
+        "also" => word_after(text, end + " also".len()),
+        word => word,
     };
-    let rest = rest.strip_prefix("also ").unwrap_or(rest);
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
     lexicon::cue_verb(word).is_some()
+}
+
+/// The letters right after byte `end` and one space ("" without the
+/// space): "said" in "Bradford said,".
+pub(super) fn word_after(text: &str, end: usize) -> &str {
+    text[end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("")
 }
 
 /// True when a title that tells a gender ("Mr", "Lord", "Queen") stands

@@ -580,8 +580,8 @@ pub(crate) static CLUB_PLACES: WordSet = WordSet::new(&[
 ]);
 
 /// Words after a place's name that make it the name of an agreement or a
-/// meeting held there: "the Paris accord", "the Venice summit" (as
-/// written, either case).
+/// meeting held there: "the Paris accord", "the Venice Summit" (looked up
+/// in lower case).
 pub(crate) static AGREEMENT_WORDS: WordSet = WordSet::new(&[
     "accord",
     "agreement",
@@ -591,16 +591,6 @@ pub(crate) static AGREEMENT_WORDS: WordSet = WordSet::new(&[
     "declaration",
     "communique",
     "summit",
-    "Accord",
-    "Accords",
-    "Agreement",
-    "Pact",
-    "Treaty",
-    "Protocol",
-    "Declaration",
-    "Communique",
-    "Summit",
-    "Round",
 ]);
 
 /// Words after "the" and a place that make it the name of a meeting held
