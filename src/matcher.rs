@@ -116,8 +116,9 @@ pub(crate) struct Matcher {
 /// searching, cheapest first.
 #[derive(Debug)]
 struct Starts {
-    /// First bytes (256 bits).
-    bytes: [u64; 4],
+    /// For each first byte, the byte lengths of the names' first words
+    /// that start with it: bit `n` for length `n`, bit 63 for 63 and more.
+    lengths: Box<[u64; 256]>,
     /// The names' first words and keys.
     words: StartFilter,
 }
@@ -126,21 +127,35 @@ impl Starts {
     /// Filters sized for `names` names.
     fn with_capacity(names: usize) -> Starts {
         Starts {
-            bytes: [0; 4],
+            lengths: Box::new([0; 256]),
             words: StartFilter::with_capacity(names),
         }
+    }
+
+    /// The bit of a first word of `len` bytes in [`Starts::lengths`].
+    fn length_bit(len: usize) -> u64 {
+        1 << len.min(63)
     }
 
     /// Adds a folded name with its first word's hash and its key.
     fn add(&mut self, name: &str, first: u64, key: u64) {
         if let Some(&b) = name.as_bytes().first() {
-            self.bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            self.lengths[usize::from(b)] |= Starts::length_bit(word_ends(name, 0).0);
             self.words.insert(first, key);
         }
     }
 
+    /// True when some name's first word starts with byte `first` and is
+    /// `len` bytes long: a test cheaper than hashing the word, which most
+    /// lower-case words ("said", "of") fail.
+    #[inline]
+    fn may_begin(&self, first: u8, len: usize) -> bool {
+        self.lengths[usize::from(first)] & Starts::length_bit(len) != 0
+    }
+
     /// The keys of the token at byte `i` of `hay`, whose first word ends at
-    /// `e1`, when a name may start there.
+    /// `e1`, when a name may start there ([`Starts::may_begin`] answered
+    /// yes).
     fn may_start(&self, hay: &str, i: usize, e1: usize) -> Option<TokenKeys> {
         let b = hay.as_bytes();
         let one = hash(b.get(i..e1)?);
@@ -156,7 +171,7 @@ impl Starts {
     /// True when some name starts with the byte `b`: a test cheaper than
     /// hashing the token's first word.
     fn first_byte(&self, b: u8) -> bool {
-        self.bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+        self.lengths[usize::from(b)] != 0
     }
 }
 
@@ -461,19 +476,12 @@ impl Matcher {
                     .is_some_and(char::is_lowercase),
             }
         };
-        // A token starting at `i` whose first word ends at `e1`.
-        let try_start = |i: usize, e1: usize, out: &mut Vec<RawMatch>| {
-            let filter = if lower_at(i) {
+        // The filter for a token starting at `i`.
+        let filter_at = |i: usize| {
+            if lower_at(i) {
                 &self.starts_lower
             } else {
                 &self.starts_any
-            };
-            // Few names start in lower case, and with few letters.
-            if !filter.first_byte(bytes[i]) {
-                return;
-            }
-            if let Some(keys) = filter.may_start(hay, i, e1) {
-                self.find_at(original, folded, i, keys, out);
             }
         };
         let (mut prev_alnum, mut inner_apostrophe) = (false, false);
@@ -481,8 +489,15 @@ impl Matcher {
         while i < bytes.len() {
             let b = bytes[i];
             let starts = !prev_alnum && !inner_apostrophe;
-            if is_alnum(b) {
-                let j = i + 1 + bytes[i + 1..].iter().take_while(|&&b| is_alnum(b)).count();
+            if b == b' ' {
+                // The commonest separator, first.
+                (prev_alnum, inner_apostrophe) = (false, false);
+                i += 1;
+            } else if is_alnum(b) {
+                let mut j = i + 1;
+                while j < bytes.len() && is_alnum(bytes[j]) {
+                    j += 1;
+                }
                 if starts {
                     // The first word goes on when a letter of another script
                     // follows.
@@ -491,7 +506,10 @@ impl Matcher {
                     } else {
                         j
                     };
-                    try_start(i, e1, &mut out);
+                    let filter = filter_at(i);
+                    if filter.may_begin(b, e1 - i) {
+                        self.search_token(original, folded, filter, i, e1, &mut out);
+                    }
                 }
                 // The rest of the word starts nothing.
                 i = j;
@@ -500,14 +518,22 @@ impl Matcher {
                 let space = b.is_ascii_whitespace();
                 // (Every name is in `starts_any`, lower-case ones too.)
                 if starts && !space && self.starts_any.first_byte(b) {
-                    try_start(i, word_ends(hay, i).0, &mut out);
+                    let e1 = word_ends(hay, i).0;
+                    let filter = filter_at(i);
+                    if filter.may_begin(b, e1 - i) {
+                        self.search_token(original, folded, filter, i, e1, &mut out);
+                    }
                 }
                 (prev_alnum, inner_apostrophe) = (false, b == b'\'' && prev_alnum);
                 i += 1;
             } else {
                 let c = hay[i..].chars().next().unwrap_or(' ');
                 if starts && !c.is_whitespace() {
-                    try_start(i, word_ends(hay, i).0, &mut out);
+                    let e1 = word_ends(hay, i).0;
+                    let filter = filter_at(i);
+                    if filter.may_begin(b, e1 - i) {
+                        self.search_token(original, folded, filter, i, e1, &mut out);
+                    }
                 }
                 (prev_alnum, inner_apostrophe) = (c.is_alphanumeric(), false);
                 i += c.len_utf8();
@@ -515,6 +541,22 @@ impl Matcher {
         }
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         out
+    }
+
+    /// Searches the token at folded byte `i`, whose first word ends at `e1`
+    /// and which `filter` lets through by its first byte and length.
+    fn search_token(
+        &self,
+        original: &str,
+        folded: &Folded,
+        filter: &Starts,
+        i: usize,
+        e1: usize,
+        out: &mut Vec<RawMatch>,
+    ) {
+        if let Some(keys) = filter.may_start(folded.as_str(), i, e1) {
+            self.find_at(original, folded, i, keys, out);
+        }
     }
 
     /// Every name that starts at folded byte `s` and ends on a token
@@ -716,6 +758,12 @@ fn word_ends(t: &str, s: usize) -> (usize, Option<usize>) {
 
 /// Where the word after the first word, which ends at `e1`, ends.
 fn second_word_end(t: &str, e1: usize) -> Option<usize> {
+    // The common case first: one space, then an ASCII letter or digit.
+    if let [b' ', c, ..] = t.as_bytes().get(e1..).unwrap_or(&[]) {
+        if is_alnum(*c) {
+            return Some(word_run(t, e1 + 1));
+        }
+    }
     let mut k = e1;
     loop {
         match char_at(t, k) {
