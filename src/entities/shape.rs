@@ -758,7 +758,8 @@ pub(super) fn after_institution_word(text: &str, start: usize) -> bool {
     while !near.is_char_boundary(from) {
         from -= 1;
     }
-    let mut words = near[from..].rsplit([' ', '\n', '(']);
+    // A Reuters company tag opens with '<' ("<Bank of Montreal>").
+    let mut words = near[from..].rsplit([' ', '\n', '(', '<']);
     let word = words.next().unwrap_or("");
     // One adjective may stand between the head word and "of": "Banque
     // Nationale de Paris".
@@ -865,5 +866,23 @@ mod tests {
         assert!(is_about_sport(&format!("{long} The match was drawn.")));
         // A word counts once, however often it is written.
         assert!(!is_about_sport("match match match Match MATCH"));
+    }
+
+    #[test]
+    fn institution_word_inside_a_company_tag() {
+        // Reuters writes companies in angle brackets; the head word is
+        // still "Bank", not "<Bank".
+        for text in [
+            "ordinated debentures at <Bank of Montreal> due",
+            "the Bank of Montreal",
+        ] {
+            let start = text.find("Montreal").unwrap();
+            assert!(after_institution_word(text, start), "{text}");
+        }
+        let text = "its <Montreal> unit";
+        assert!(!after_institution_word(
+            text,
+            text.find("Montreal").unwrap()
+        ));
     }
 }
