@@ -611,6 +611,9 @@ impl Matcher {
         let Some(orig) = original.get(start..stop) else {
             return;
         };
+        if original[..start].ends_with('<') && is_ticker(&original[start..]) {
+            return;
+        }
         // Which of the first 64 candidates the text's case suits (those
         // past 64, rare, are asked again when needed).
         let cands = self.candidates(pid);
@@ -953,6 +956,24 @@ fn case_ok(rule: &CaseRule, orig: &str, start: usize, folded: &Folded, original:
     }
 }
 
+/// True when `rest`, which follows a `<`, is a ticker symbol ("MTI.N>",
+/// "ROK>"): one short word up to the `>`, with a dot or without lower-case
+/// letters. Reuters writes company names in the same brackets ("<Bank of
+/// Montreal>", "<Samsung>"), and those are names.
+fn is_ticker(rest: &str) -> bool {
+    let (mut dot, mut lower) = (false, false);
+    for &b in rest.as_bytes().iter().take(16) {
+        match b {
+            b'>' => return dot || !lower,
+            b'.' => dot = true,
+            b'a'..=b'z' => lower = true,
+            b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'&' => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// True when `[s, e)` of the folded text starts and ends on token
 /// boundaries. An apostrophe inside a word ("O'Brien") is no boundary; a
 /// hyphen is ("then-U.S.", "al-Assad").
@@ -960,8 +981,7 @@ fn on_boundaries(hay: &str, s: usize, e: usize) -> bool {
     let before = hay[..s].chars().next_back();
     let ok_start = match before {
         None => true,
-        // "<MTI.N>", "<ROK>": a ticker symbol, not a name.
-        Some(c) if c.is_alphanumeric() || c == '<' => false,
+        Some(c) if c.is_alphanumeric() => false,
         Some('\'') => !hay[..s - 1]
             .chars()
             .next_back()
@@ -1053,6 +1073,27 @@ mod tests {
         assert!(found(&m, "the SIA said").is_empty());
         assert_eq!(found(&m, "Sia sang"), vec!["Sia"]);
         assert_eq!(found(&m, "Sia Inc <Sia.N>"), vec!["Sia"]);
+        assert_eq!(found(&m, "Sia Inc <SIA>"), vec!["Sia"]);
+        // A name in Reuters' company brackets is a name.
+        assert_eq!(found(&m, "<Sia Inc> said"), vec!["Sia"]);
+        assert_eq!(found(&m, "from <Sia>, a unit"), vec!["Sia"]);
+    }
+
+    #[test]
+    fn tickers_are_told_from_names_in_brackets() {
+        for t in ["MTI.N>", "ROK>", "RD.AMS>", "Sia.N> said", "BT>"] {
+            assert!(is_ticker(t), "{t}");
+        }
+        for t in [
+            "Bank of Montreal>",
+            "Samsung>",
+            "Sia",
+            "ABC DEF>",
+            "ROK",
+            "Ab",
+        ] {
+            assert!(!is_ticker(t), "{t}");
+        }
     }
 
     #[test]

@@ -70,12 +70,13 @@ pub(crate) fn find(
             resolved.push((m, e));
         }
     }
-    // Leftmost, then longest, non-overlapping. A name written with a
-    // lower-case "the" ("the Commonwealth") counts from its next word, so
-    // that "the Commonwealth Bank of Australia" is the bank.
+    // Leftmost, then longest, non-overlapping. A name written with "the"
+    // ("the Commonwealth") counts from its next word, so that "the
+    // Commonwealth Bank of Australia" is the bank, and so is "The
+    // Commonwealth Bank of Australia" starting a sentence.
     let effective_start = |m: &RawMatch| {
         let t = m.span.as_str(text);
-        if t.starts_with("the ") {
+        if t.starts_with("the ") || t.starts_with("The ") {
             m.span.start + 4
         } else {
             m.span.start
@@ -511,6 +512,22 @@ mod tests {
 
     fn ids_in(gaz: &str, text: &str) -> Vec<String> {
         run(gaz, text).into_iter().map(|g| g.1).collect()
+    }
+
+    #[test]
+    fn a_name_after_the_counts_from_its_next_word() {
+        let gaz = "cw\tORG\tCommonwealth of Nations\tthe Commonwealth|The Commonwealth\n\
+                   cba\tORG\tCommonwealth Bank of Australia\n\
+                   t\tOUTLET\tThe Times\tTimes of London\n";
+        for text in [
+            "He said the Commonwealth Bank of Australia fell.",
+            "The Commonwealth Bank of Australia fell.",
+            "<The Commonwealth Bank of Australia> said",
+        ] {
+            assert_eq!(ids_in(gaz, text), ["cba"], "{text}");
+        }
+        assert_eq!(ids_in(gaz, "The Commonwealth met."), ["cw"]);
+        assert_eq!(ids_in(gaz, "In The Times of London, a poll"), ["t"]);
     }
 
     #[test]
