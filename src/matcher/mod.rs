@@ -15,18 +15,20 @@
 //! a hash table from a name's first one or two words to the names that start
 //! so, checked byte by byte. Both engines find exactly the same matches.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 use crate::gazetteer::{Entry, Label};
-use crate::hash::{hash, FxBuildHasher};
+use crate::hash::hash;
 use crate::lexicon;
 use crate::normalize::{fold_str, Folded};
 use crate::span::Span;
 use crate::token::is_alnum;
+
+mod words;
+
+use words::WordIndex;
 
 /// How strongly a pattern names an entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -409,7 +411,7 @@ impl MatcherBuilder {
         let engine = if patterns.is_empty() {
             Engine::Empty
         } else if use_words {
-            Engine::Words(WordIndex::new(&arena, &patterns, &keys))
+            Engine::Words(WordIndex::new(&arena, &patterns, &keys)?)
         } else {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -584,8 +586,12 @@ impl Matcher {
                 }
             }
             Engine::Words(index) => {
-                for (pid, len) in index.starting_at(hay.as_bytes(), s, keys) {
-                    self.check(original, folded, s, s + len, pid, out);
+                // Longer names first: those filed under two words.
+                let rest = hay.as_bytes().get(s..).unwrap_or(&[]);
+                for key in [keys.two, keys.one].into_iter().flatten() {
+                    index.each_starting(key, rest, |pid, len| {
+                        self.check(original, folded, s, s + len, pid, out);
+                    });
                 }
             }
         }
@@ -676,76 +682,8 @@ impl Matcher {
     }
 }
 
-/// The word index: names by their first one or two words.
-#[derive(Debug)]
-struct WordIndex {
-    /// Every name, back to back.
-    arena: Box<str>,
-    /// Key of a name's first word (one-word names) or first two words
-    /// (longer names) → range of `names`.
-    table: HashMap<u64, (u32, u32), FxBuildHasher>,
-    /// (pattern id, start in `arena`, length) of every name, grouped by
-    /// key, longest first.
-    names: Box<[(u32, u32, u32)]>,
-}
-
 /// The most separator characters between the first two words of a key.
 const MAX_SEPARATORS: usize = 8;
-
-impl WordIndex {
-    /// The index of `patterns` (start and length in `arena`), whose keys
-    /// are `keys` (see [`name_key`]).
-    fn new(arena: &str, patterns: &[(u32, u32)], keys: &[(u64, u64)]) -> WordIndex {
-        let mut keyed: Vec<(u64, u32, u32)> = keys
-            .iter()
-            .zip(patterns)
-            .enumerate()
-            .map(|(p, (&(_, key), &(_, len)))| (key, len, p as u32))
-            .collect();
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        let mut table = HashMap::with_capacity_and_hasher(keyed.len(), FxBuildHasher::default());
-        let mut i = 0;
-        while i < keyed.len() {
-            let mut j = i;
-            while j < keyed.len() && keyed[j].0 == keyed[i].0 {
-                j += 1;
-            }
-            table.insert(keyed[i].0, (i as u32, (j - i) as u32));
-            i = j;
-        }
-        WordIndex {
-            arena: arena.into(),
-            table,
-            names: keyed
-                .iter()
-                .map(|&(_, len, p)| (p, patterns[p as usize].0, len))
-                .collect(),
-        }
-    }
-
-    /// The patterns that start at byte `s` of `hay`: (pattern id, length),
-    /// longest first.
-    fn starting_at<'a>(
-        &'a self,
-        hay: &'a [u8],
-        s: usize,
-        keys: TokenKeys,
-    ) -> impl Iterator<Item = (u32, usize)> + 'a {
-        let two = keys.two.map(|k| self.group(k)).unwrap_or(&[]);
-        let one = keys.one.map(|k| self.group(k)).unwrap_or(&[]);
-        two.iter().chain(one).filter_map(move |&(pid, ps, pl)| {
-            let p = self.arena.as_bytes().get(ps as usize..(ps + pl) as usize)?;
-            hay[s..].starts_with(p).then_some((pid, p.len()))
-        })
-    }
-
-    fn group(&self, key: u64) -> &[(u32, u32, u32)] {
-        match self.table.get(&key) {
-            Some(&(a, n)) => self.names.get(a as usize..(a + n) as usize).unwrap_or(&[]),
-            None => &[],
-        }
-    }
-}
 
 /// Where the first word starting at byte `s` of `t` ends, and where the
 /// second ends (after at most [`MAX_SEPARATORS`] separator bytes). A word
