@@ -162,7 +162,13 @@ impl Starts {
         let b = hay.as_bytes();
         let one = hash(b.get(i..e1)?);
         let block = self.words.first_word(one)?;
-        let two = second_word_end(hay, e1).map(|e2| hash(&b[i..e2]));
+        // Most first words start one-word names only (surnames): their
+        // second word is not worth finding.
+        let two = if StartFilter::has_longer(block, one) {
+            second_word_end(hay, e1).map(|e2| hash(&b[i..e2]))
+        } else {
+            None
+        };
         let keys = TokenKeys {
             one: Some(one).filter(|&k| StartFilter::has_key(block, k)),
             two: two.filter(|&k| StartFilter::has_key(block, k)),
@@ -215,6 +221,12 @@ impl StartFilter {
         (key >> 9) & 511
     }
 
+    /// The bit telling that some name filed under two words starts with
+    /// first word `first`.
+    fn longer_bit(first: u64) -> u64 {
+        (first >> 18) & 511
+    }
+
     fn set(block: &mut [u64; 8], bit: u64) {
         block[(bit >> 6) as usize] |= 1 << (bit & 63);
     }
@@ -229,6 +241,9 @@ impl StartFilter {
         let block = &mut self.blocks[b];
         StartFilter::set(block, StartFilter::first_bit(first));
         StartFilter::set(block, StartFilter::key_bit(key));
+        if key != first {
+            StartFilter::set(block, StartFilter::longer_bit(first));
+        }
     }
 
     /// The block of first word `first` when some name may start with it.
@@ -240,6 +255,12 @@ impl StartFilter {
     /// True when a name of `block`'s first word may have key `key`.
     fn has_key(block: &[u64; 8], key: u64) -> bool {
         StartFilter::get(block, StartFilter::key_bit(key))
+    }
+
+    /// True when a name filed under two words may start with first word
+    /// `first`, whose block is `block`.
+    fn has_longer(block: &[u64; 8], first: u64) -> bool {
+        StartFilter::get(block, StartFilter::longer_bit(first))
     }
 }
 
@@ -384,6 +405,7 @@ impl MatcherBuilder {
             }
         }
         starts.push(cands.len() as u32);
+        let (patterns, starts, cands) = in_entry_order(patterns, &starts, cands);
         let pattern = |&(s, l): &(u32, u32)| &arena[s as usize..(s + l) as usize];
         let lower: Vec<bool> = starts
             .windows(2)
@@ -431,6 +453,44 @@ impl MatcherBuilder {
             starts_lower,
         })
     }
+}
+
+/// The patterns, with their candidate ranges `starts` and candidates
+/// `cands`, renumbered in the order of their first entry (gazetteer order,
+/// by a counting sort), so that the names of one gazetteer file sit
+/// together in memory whatever their hashes: with a million names of a
+/// user's list loaded, the defaults' frequent names stay in cache.
+fn in_entry_order(
+    patterns: Vec<(u32, u32)>,
+    starts: &[u32],
+    cands: Vec<Candidate>,
+) -> (Vec<(u32, u32)>, Vec<u32>, Vec<Candidate>) {
+    let range = |p: usize| starts[p] as usize..starts[p + 1] as usize;
+    let first: Vec<usize> = (0..patterns.len())
+        .map(|p| cands.get(range(p).start).map_or(0, |c| c.entry as usize))
+        .collect();
+    let mut at = vec![0usize; first.iter().max().map_or(1, |&m| m + 2)];
+    for &e in &first {
+        at[e + 1] += 1;
+    }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    let mut order = vec![0usize; patterns.len()];
+    for (p, &e) in first.iter().enumerate() {
+        order[at[e]] = p;
+        at[e] += 1;
+    }
+    let mut old: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    let mut new_starts = Vec::with_capacity(starts.len());
+    let mut new_cands = Vec::with_capacity(old.len());
+    for &p in &order {
+        new_starts.push(new_cands.len() as u32);
+        new_cands.extend(old[range(p)].iter_mut().filter_map(Option::take));
+    }
+    new_starts.push(new_cands.len() as u32);
+    let new_patterns = order.iter().map(|&p| patterns[p]).collect();
+    (new_patterns, new_starts, new_cands)
 }
 
 impl Matcher {
