@@ -242,7 +242,15 @@ pub(crate) fn find(
                 && !named_in_full.contains(&e)
                 && (memo.someone_else(text, m.span.as_str(text), e, entry.canonical)
                     || in_hyphen_compound(text, m.span)))
-                || title_contradicts_gender(text, title, entry.gender));
+                || title_contradicts_gender(text, title, entry.gender)
+                || title.is_some_and(|t| {
+                    !name_text.contains(' ')
+                        && title_before_another_given_name(
+                            t.as_str(text),
+                            name_text,
+                            entry.canonical,
+                        )
+                }));
         // Initials the text spells out as another name ("Islamic
         // Development Bank (IDB)") are that other name's throughout.
         let defined_otherwise = !place
@@ -438,7 +446,9 @@ mod tests {
     #[test]
     fn a_name_before_a_particle_is_someone_elses() {
         let gaz = "cr\tPERSON\tCliff Richard\t\t\tm\n";
-        assert_eq!(run(gaz, "Sir Richard sang.").len(), 1);
+        assert_eq!(run(gaz, "Mr Richard sang.").len(), 1);
+        // A knight is named by his given name: "Sir Richard" is another.
+        assert!(run(gaz, "Sir Richard sang.").is_empty());
         assert!(run(gaz, "President Richard von Weizsaecker spoke.").is_empty());
     }
 

@@ -661,6 +661,26 @@ pub(super) fn title_contradicts_gender(
         .is_some_and(|g| g != gender)
 }
 
+/// True when `title` (the title before a one-word `name`) goes with a given
+/// name and `name` is not the given name of `canonical`: "Sir Richard" is
+/// not Cliff Richard, "Sir Edward" not Prince Edward, "Sheikh Sultan" not
+/// Bandar bin Sultan; "Sir Elton" is Elton John and "King Charles"
+/// Charles III.
+pub(super) fn title_before_another_given_name(title: &str, name: &str, canonical: &str) -> bool {
+    let last = title.rsplit(' ').next().unwrap_or(title);
+    let royal = lexicon::ROYAL_TITLES.contains(&last);
+    if !royal && !lexicon::KNIGHTS_TITLES.contains(&last) {
+        return false;
+    }
+    let mut words = canonical.split_whitespace();
+    let mut first = words.next().unwrap_or("");
+    // A royal's canonical name may start with titles ("Crown Prince X").
+    while royal && (lexicon::ROYAL_TITLES.contains(&first) || first == "Crown") {
+        first = words.next().unwrap_or("");
+    }
+    fold_str(first.trim_end_matches(',')) != fold_str(name)
+}
+
 /// True when `name` is written in capital letters only ("CPC", "NSA") and
 /// stands for a `canonical` name that does not hold it as a word.
 pub(super) fn initials_of_another_name(name: &str, canonical: &str) -> bool {
@@ -866,6 +886,34 @@ mod tests {
         assert!(is_about_sport(&format!("{long} The match was drawn.")));
         // A word counts once, however often it is written.
         assert!(!is_about_sport("match match match Match MATCH"));
+    }
+
+    #[test]
+    fn a_title_before_a_given_name_names_its_bearer() {
+        for (title, name, canonical) in [
+            ("Sir", "Richard", "Cliff Richard"),
+            ("Sir", "Edward", "Prince Edward"),
+            ("Sheikh", "Sultan", "Bandar bin Sultan"),
+            ("Saudi King", "Faisal", "Abdulaziz bin Turki Al Faisal"),
+        ] {
+            assert!(
+                title_before_another_given_name(title, name, canonical),
+                "{title} {name}"
+            );
+        }
+        for (title, name, canonical) in [
+            ("Sir", "Elton", "Elton John"),
+            ("King", "Charles", "Charles III"),
+            ("Prince", "Harry", "Prince Harry, Duke of Sussex"),
+            ("Queen", "Rania", "Queen Rania of Jordan"),
+            ("Mr", "Richard", "Cliff Richard"),
+            ("Lord", "Ashcroft", "Michael Ashcroft"),
+        ] {
+            assert!(
+                !title_before_another_given_name(title, name, canonical),
+                "{title} {name}"
+            );
+        }
     }
 
     #[test]

@@ -24,8 +24,10 @@ pub(crate) static TITLES: WordSet = WordSet::new(&[
     "Prince",
     "Princess",
     "Emperor",
+    "Empress",
     "Pope",
     "Sheikh",
+    "Sheikha",
     "Crown Prince",
     "Supreme Leader",
     "Ayatollah",
@@ -260,6 +262,29 @@ pub(crate) static FEMALE_TITLES: WordSet = WordSet::new(&[
     "Chairwoman",
     "Spokeswoman",
     "Councilwoman",
+]);
+
+/// Titles written before a given name, not a surname: a knight's ("Sir
+/// Richard" is Richard Branson, not Cliff Richard).
+pub(crate) static KNIGHTS_TITLES: WordSet = WordSet::new(&["Sir", "Dame"]);
+
+/// Titles of monarchs, royals and rulers, also written before a given or
+/// regnal name ("King Faisal", "Sheikh Sultan", "Prince Edward"), and
+/// often the first word of such a person's canonical name ("Prince
+/// Edward").
+pub(crate) static ROYAL_TITLES: WordSet = WordSet::new(&[
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "Sheikh",
+    "Sheikha",
+    "Emir",
+    "Sultan",
+    "Crown Prince",
 ]);
 
 /// The gender a title (with any modifiers before it) implies.
@@ -529,6 +554,7 @@ pub(crate) static CLUB_PLACES: WordSet = WordSet::new(&[
     "Fulham",
     "Genoa",
     "Glasgow",
+    "Graz",
     "Gloucester",
     "Hamburg",
     "Hull",
@@ -545,6 +571,7 @@ pub(crate) static CLUB_PLACES: WordSet = WordSet::new(&[
     "Lyon",
     "Madrid",
     "Marseille",
+    "Marseilles",
     "Middlesbrough",
     "Milan",
     "Monaco",
@@ -560,6 +587,7 @@ pub(crate) static CLUB_PLACES: WordSet = WordSet::new(&[
     "Porto",
     "Portsmouth",
     "Preston",
+    "Rotherham",
     "Rennes",
     "Seville",
     "Sevilla",

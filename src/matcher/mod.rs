@@ -669,7 +669,7 @@ impl Matcher {
         out: &mut Vec<RawMatch>,
     ) {
         let hay = folded.as_str();
-        if !on_boundaries(hay, s, e) {
+        if !on_boundaries(hay, s, e) || runs_into_number(hay, s, e) {
             return;
         }
         let start = folded.orig_start(s);
@@ -954,6 +954,15 @@ fn case_ok(rule: &CaseRule, orig: &str, start: usize, folded: &Folded, original:
     }
 }
 
+/// True when `[s, e)` of the folded text runs into a number: a code, a
+/// score or a figure ("Karbala-5", "Europe-1", "France 24-18", "7.2GB").
+fn runs_into_number(hay: &str, s: usize, e: usize) -> bool {
+    let b = hay.as_bytes();
+    let after = matches!(b.get(e..e + 2), Some([b'-' | b'.', d]) if d.is_ascii_digit());
+    let before = s >= 2 && b[s - 1] == b'.' && b[s - 2].is_ascii_digit();
+    after || before
+}
+
 /// True when `rest`, which follows a `<`, is a ticker symbol ("MTI.N>",
 /// "ROK>"): one short word up to the `>`, with a dot or without lower-case
 /// letters. Reuters writes company names in the same brackets ("<Bank of
@@ -1075,6 +1084,21 @@ mod tests {
         // A name in Reuters' company brackets is a name.
         assert_eq!(found(&m, "<Sia Inc> said"), vec!["Sia"]);
         assert_eq!(found(&m, "from <Sia>, a unit"), vec!["Sia"]);
+    }
+
+    #[test]
+    fn a_name_run_into_a_number_is_none() {
+        let (_, m) = matcher("k\tLOC\tKarbala\nf\tOUTLET\tFrance 24\nfr\tLOC\tFrance\n");
+        assert!(found(&m, "the Karbala-5 offensive").is_empty());
+        assert!(found(&m, "size 7.2France").is_empty());
+        // The shorter name survives a longer one run into a number.
+        assert_eq!(found(&m, "beat France 24-18"), vec!["France"]);
+        assert_eq!(found(&m, "France 3.57 3.42"), vec!["France"]);
+        assert_eq!(
+            found(&m, "Karbala-Baghdad road, Karbala. 5 died"),
+            vec!["Karbala", "Karbala"]
+        );
+        assert_eq!(found(&m, "France 24 said"), vec!["France 24", "France"]);
     }
 
     #[test]
