@@ -8,20 +8,24 @@
 //! counts once a gazetteer of a million names no longer fits in cache:
 //!
 //! - an open-addressed table of keys (linear probing, at most half full),
-//!   each slot holding where its key's record starts and how many names it
-//!   holds;
-//! - the records, back to back: for each name, longest first, its pattern
-//!   id and length (four bytes each, little-endian), then its folded bytes.
+//!   each slot holding the top half of its key's hash and where its record
+//!   starts: eight bytes a slot, so that the table stays small;
+//! - the records, back to back: each starts with its number of names, then
+//!   for each name, longest first, its pattern id and length (four bytes
+//!   each, little-endian) and its folded bytes.
+//!
+//! Two keys may share the top half of their hash: a look-up may then read
+//! the wrong record, whose names the text's bytes do not match; what it
+//! finds is always right.
 
 use crate::error::{Error, ErrorKind};
 
-/// One slot of the table: a key and its record. A slot with no names is
-/// empty.
+/// One slot of the table: the top half of a key and one more than the
+/// start of its record (0: an empty slot).
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    key: u64,
-    start: u32,
-    count: u32,
+    tag: u32,
+    record: u32,
 }
 
 /// Names by their first one or two words.
@@ -55,9 +59,13 @@ impl WordIndex {
         let groups = 1 + keyed.windows(2).filter(|w| w[0].0 != w[1].0).count();
         let slots_len = (groups * 2).next_power_of_two().max(8);
         let mut slots = vec![Slot::default(); slots_len].into_boxed_slice();
-        let size: usize = keyed.iter().map(|&(_, len, _)| HEADER + len as usize).sum();
+        let size: usize = 4 * groups
+            + keyed
+                .iter()
+                .map(|&(_, len, _)| HEADER + len as usize)
+                .sum::<usize>();
         let too_large = || Error::new(ErrorKind::Option, "gazetteer names exceed 4 GB");
-        if u32::try_from(size).is_err() {
+        if u32::try_from(size + 1).is_err() {
             return Err(too_large());
         }
         let mut records = Vec::with_capacity(size);
@@ -66,6 +74,8 @@ impl WordIndex {
         while i < keyed.len() {
             let key = keyed[i].0;
             let start = records.len() as u32;
+            let count = keyed[i..].iter().take_while(|k| k.0 == key).count() as u32;
+            records.extend_from_slice(&count.to_le_bytes());
             let mut j = i;
             while j < keyed.len() && keyed[j].0 == key {
                 let (_, len, p) = keyed[j];
@@ -79,13 +89,12 @@ impl WordIndex {
                 j += 1;
             }
             let mut at = slot_of(key, mask);
-            while slots[at].count != 0 {
+            while slots[at].record != 0 {
                 at = (at + 1) & mask;
             }
             slots[at] = Slot {
-                key,
-                start,
-                count: (j - i) as u32,
+                tag: tag_of(key),
+                record: start + 1,
             };
             i = j;
         }
@@ -98,15 +107,36 @@ impl WordIndex {
     /// Calls `found(pattern id, length)` for every name filed under `key`
     /// that starts `rest`, longest first.
     pub(super) fn each_starting(&self, key: u64, rest: &[u8], mut found: impl FnMut(u32, usize)) {
-        let Some(slot) = self.slot(key) else {
+        let mask = self.slots.len() - 1;
+        let tag = tag_of(key);
+        let mut at = slot_of(key, mask);
+        // The table is at most half full: an empty slot ends every probe.
+        // A slot of another key with the same tag leads to names that the
+        // text's bytes are compared with all the same.
+        while let Some(&slot) = self.slots.get(at) {
+            if slot.record == 0 {
+                return;
+            }
+            if slot.tag == tag {
+                self.each_in_record(slot.record as usize - 1, rest, &mut found);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Calls `found` for every name of the record at byte `at` that starts
+    /// `rest`.
+    fn each_in_record(&self, mut at: usize, rest: &[u8], found: &mut impl FnMut(u32, usize)) {
+        let Some(count) = self.u32_at(at) else {
             return;
         };
-        let mut at = slot.start as usize;
-        for _ in 0..slot.count {
-            let Some((id, len)) = self.header(at) else {
+        at += 4;
+        for _ in 0..count {
+            let (Some(id), Some(len)) = (self.u32_at(at), self.u32_at(at + 4)) else {
                 return;
             };
             let name_at = at + HEADER;
+            let len = len as usize;
             let Some(name) = self.records.get(name_at..name_at + len) else {
                 return;
             };
@@ -117,30 +147,10 @@ impl WordIndex {
         }
     }
 
-    /// The slot of `key`, when some name is filed under it.
-    fn slot(&self, key: u64) -> Option<&Slot> {
-        let mask = self.slots.len() - 1;
-        let mut at = slot_of(key, mask);
-        // The table is at most half full: an empty slot ends every probe.
-        loop {
-            let slot = self.slots.get(at)?;
-            if slot.count == 0 {
-                return None;
-            }
-            if slot.key == key {
-                return Some(slot);
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// The pattern id and length of the name whose record entry starts at
-    /// byte `at`.
-    fn header(&self, at: usize) -> Option<(u32, usize)> {
-        let h = self.records.get(at..at + HEADER)?;
-        let id = u32::from_le_bytes(h[..4].try_into().ok()?);
-        let len = u32::from_le_bytes(h[4..].try_into().ok()?);
-        Some((id, len as usize))
+    /// The little-endian `u32` at byte `at` of the records.
+    fn u32_at(&self, at: usize) -> Option<u32> {
+        let b = self.records.get(at..at + 4)?;
+        Some(u32::from_le_bytes(b.try_into().ok()?))
     }
 }
 
@@ -148,6 +158,11 @@ impl WordIndex {
 /// its high bits down).
 fn slot_of(key: u64, mask: usize) -> usize {
     key as usize & mask
+}
+
+/// What a slot keeps of `key`: its top half.
+fn tag_of(key: u64) -> u32 {
+    (key >> 32) as u32
 }
 
 #[cfg(test)]
@@ -175,7 +190,9 @@ mod tests {
 
     #[test]
     fn probes_wrap_around_a_crowded_table() {
-        // Keys that all want the last slots wrap to the first ones.
+        // Keys that all want the last slots wrap to the first ones; they
+        // share their tag (the top half is 0), so every probe reads every
+        // record, and only the text's bytes tell the names apart.
         let arena = "abcdefgh";
         let patterns: Vec<(u32, u32)> = (0..8).map(|i| (i, 1)).collect();
         let keys: Vec<(u64, u64)> = (0..8).map(|i| (0, 15 + 16 * i)).collect();
