@@ -208,6 +208,8 @@ pub(crate) fn find(
             // A name before "County" or "Parish" names that division
             // ("Unita County", "Lincoln County").
             || before_division_word(text, m.span.end, entry.canonical)
+            // "Labour Ministry", "Labor Minister": an office, not the party.
+            || (label == Label::Org && names_an_office(text, m.span))
             // A place after "Mr" or "Lord" is someone's name ("Mr Houston").
             || (place && after_personal_title(text, m.span.start))
             // Codes in an all-capitals table ("UNC" for unchanged, "HRW"

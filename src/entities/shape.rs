@@ -716,6 +716,17 @@ pub(super) fn word_after(text: &str, end: usize) -> &str {
         .unwrap_or("")
 }
 
+/// True when the one-word name `span`, written in words (not initials), is
+/// followed by a word of [`lexicon::OFFICE_WORDS`]: it names a ministry, a
+/// body or a day ("Labour Ministry", "Labor Minister", "Labour Day"), not
+/// the entry.
+pub(super) fn names_an_office(text: &str, span: Span) -> bool {
+    let name = span.as_str(text);
+    !name.contains(' ')
+        && name.chars().any(char::is_lowercase)
+        && lexicon::OFFICE_WORDS.contains(word_after(text, span.end))
+}
+
 /// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
 /// right before byte `start`.
 pub(super) fn after_personal_title(text: &str, start: usize) -> bool {
@@ -886,6 +897,22 @@ mod tests {
         assert!(is_about_sport(&format!("{long} The match was drawn.")));
         // A word counts once, however often it is written.
         assert!(!is_about_sport("match match match Match MATCH"));
+    }
+
+    #[test]
+    fn a_common_word_before_an_office_word_names_the_office() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            names_an_office(text, Span::new(start, start + name.len()))
+        };
+        assert!(at("a Labour Ministry official said", "Labour"));
+        assert!(at("since Labor Minister Pierre Cadieux", "Labor"));
+        assert!(at("work on Labour Day", "Labour"));
+        assert!(at("in your Microsoft Office application", "Microsoft"));
+        // The party itself, and initials.
+        assert!(!at("a Labour minister said", "Labour"));
+        assert!(!at("Labour MP Ann Clwyd", "Labour"));
+        assert!(!at("the UN Council met", "UN"));
     }
 
     #[test]

@@ -264,6 +264,28 @@ pub(crate) static FEMALE_TITLES: WordSet = WordSet::new(&[
     "Councilwoman",
 ]);
 
+/// Words after a one-word organisation's name which make it part of the
+/// name of an office, a body or a day: "Labour Ministry", "Labor Minister
+/// Pierre Cadieux", "Labour Day", "the Federal Labour Agency" are not the
+/// Labour party.
+pub(crate) static OFFICE_WORDS: WordSet = WordSet::new(&[
+    "Ministry",
+    "Minister",
+    "Department",
+    "Office",
+    "Day",
+    "Council",
+    "Agency",
+    "Organization",
+    "Organisation",
+    "Court",
+    "Code",
+    "Relations",
+    "Bureau",
+    "Federation",
+    "Secretary",
+]);
+
 /// Titles written before a given name, not a surname: a knight's ("Sir
 /// Richard" is Richard Branson, not Cliff Richard).
 pub(crate) static KNIGHTS_TITLES: WordSet = WordSet::new(&["Sir", "Dame"]);
