@@ -222,3 +222,38 @@ fn debris_does_not_derail_the_scanner() {
         .iter()
         .all(|(_, t, _)| !t.contains("live-blog") && !t.contains("source=")));
 }
+
+#[test]
+fn wire_copy_names() {
+    let v = run("wire");
+    let ids: Vec<(&str, &str)> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["text"].as_str().unwrap(),
+                e["entity_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // A name in Reuters' company brackets counts; the ticker does not.
+    assert!(ids.contains(&("Harbor Trust Bank", "harbor-trust-bank")));
+    assert!(!ids.iter().any(|(t, _)| *t == "HTB"));
+    // "The Coastal League Bank" is the bank, not "The Coastal League".
+    assert_eq!(ids[1], ("Coastal League Bank", "coastal-league-bank"));
+    // "Sir Richard" is a knight's given name, not Owen Richard's surname.
+    assert_eq!(
+        ids.iter().filter(|(_, id)| *id == "owen-richard").count(),
+        1
+    );
+    let sir = &v["quotes"][1]["speaker"];
+    assert_eq!(sir["text"], "Sir Richard");
+    assert_eq!(sir["canonical"], "Sir Richard");
+    // "Karbeth-5" is a code name; "Workers Ministry" an office.
+    assert_eq!(ids.iter().filter(|(_, id)| *id == "karbeth").count(), 1);
+    assert_eq!(
+        ids.iter().filter(|(_, id)| *id == "workers-party").count(),
+        1
+    );
+}

@@ -534,6 +534,15 @@ fn title_gender(ctx: &Context, at: usize) -> Option<Gender> {
 /// for "Magel".
 fn fullest_name(ctx: &Context, run: Span) -> String {
     let name = run.as_str(ctx.text);
+    // After a knight's or a ruler's title the name is a given name: a
+    // longer name that ends with it is someone else's ("Sir Richard" is
+    // not Owen Richard).
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if let [title, _] = words[..] {
+        if lexicon::KNIGHTS_TITLES.contains(&title) || lexicon::ROYAL_TITLES.contains(&title) {
+            return name.to_string();
+        }
+    }
     let last = name.split_whitespace().last().unwrap_or(name);
     match ctx.longest_name_ending(last) {
         Some(full) if full.len() > name.len() => full.as_str(ctx.text).to_string(),
