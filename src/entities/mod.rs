@@ -653,6 +653,11 @@ mod tests {
         assert_eq!(ids("Dollar rose in the Houston session."), ["hou"]);
         assert!(ids("the Japan round of trade talks").is_empty());
         assert!(ids("at the Houston trade fair").is_empty());
+        // A possessive stands for "the".
+        assert!(ids("after yesterday's Houston meetings of officials").is_empty());
+        assert_eq!(ids("yesterday's Houston session"), ["hou"]);
+        assert!(ids("last month's Houston currency stability accord").is_empty());
+        assert!(ids("since the Houston statement").is_empty());
     }
 
     #[test]

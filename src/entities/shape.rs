@@ -584,7 +584,11 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
     };
     let mut words = rest.split(|c: char| !(c.is_alphabetic() || c == '-'));
     let first = words.next().unwrap_or("");
-    let after_the = after_word(text, span.start, "the");
+    // "the London talks", and after a possessive: "yesterday's Washington
+    // meetings".
+    let after_the = after_word(text, span.start, "the")
+        || text[..span.start].ends_with("'s ")
+        || text[..span.start].ends_with("’s ");
     let names_one = |word: &str| {
         let mut buf = [0u8; 32];
         lexicon::lower(word, &mut buf).is_some_and(|w| {
@@ -592,10 +596,14 @@ pub(super) fn names_an_agreement(text: &str, span: Span) -> bool {
                 || (after_the && lexicon::MEETING_WORDS.contains(w))
         })
     };
+    // Up to two modifiers between: "the Paris currency stability accord".
+    let second = words.next().unwrap_or("");
+    let third = words.next().unwrap_or("");
+    let modifier = |w: &str| lexicon::AGREEMENT_MODIFIERS.contains(w);
     names_one(first)
-        || (lexicon::AGREEMENT_MODIFIERS.contains(first)
+        || (modifier(first)
             && rest[first.len()..].starts_with(' ')
-            && words.next().is_some_and(names_one))
+            && (names_one(second) || (modifier(second) && names_one(third))))
 }
 
 /// True when the place at `span` is named like a US state and like a city

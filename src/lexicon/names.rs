@@ -657,12 +657,23 @@ pub(crate) static MEETING_WORDS: WordSet = WordSet::new(&[
     "accords",
     "round",
     "fair",
+    "statement",
+    "discussions",
 ]);
 
 /// Words that may stand between a place and an [`AGREEMENT_WORDS`] word:
 /// "the Paris currency accord", "the Hanover trade fair".
 pub(crate) static AGREEMENT_MODIFIERS: WordSet = WordSet::new(&[
-    "trade", "currency", "summit", "peace", "arms", "debt", "monetary", "climate", "nuclear",
+    "trade",
+    "currency",
+    "stability",
+    "summit",
+    "peace",
+    "arms",
+    "debt",
+    "monetary",
+    "climate",
+    "nuclear",
 ]);
 
 /// The states of the United States, for lists of them ("Oregon, Utah and
