@@ -11,6 +11,7 @@ use crate::hash::FxBuildHasher;
 use crate::lexicon;
 use crate::normalize::{fold_str, is_invisible};
 use crate::span::Span;
+use crate::token::is_alnum;
 
 /// True when `text` writes `surname` after a given name that is no title
 /// ("Jack McConnell"): with no full mention of the gazetteer's bearer
@@ -330,18 +331,7 @@ pub(super) fn is_about_sport(text: &str) -> bool {
     // text is read); the lexicon's words are ASCII, so a word is looked up
     // only when its length and first letter are those of one of them.
     let bytes = text.as_bytes();
-    // Bytes of a word: letters, digits, hyphens and every non-ASCII byte.
-    static IN_WORD: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            let c = b as u8;
-            t[b] = !c.is_ascii() || c.is_ascii_alphanumeric() || c == b'-';
-            b += 1;
-        }
-        t
-    };
-    let in_word = |b: u8| IN_WORD[usize::from(b)];
+    let in_word = |b: u8| !b.is_ascii() || is_alnum(b) || b == b'-';
     let needed = lexicon::SPORT_WORDS_NEEDED
         .iter()
         .find(|&&(under, _)| text.len() < under)

@@ -540,14 +540,6 @@ impl Matcher {
                     .is_some_and(char::is_lowercase),
             }
         };
-        // The filter for a token starting at `i`.
-        let filter_at = |i: usize| {
-            if lower_at(i) {
-                &self.starts_lower
-            } else {
-                &self.starts_any
-            }
-        };
         let (mut prev_alnum, mut inner_apostrophe) = (false, false);
         let mut i = 0;
         while i < bytes.len() {
@@ -570,10 +562,7 @@ impl Matcher {
                     } else {
                         j
                     };
-                    let filter = filter_at(i);
-                    if filter.may_begin(b, e1 - i) {
-                        self.search_token(original, folded, filter, i, e1, &mut out);
-                    }
+                    self.try_start(original, folded, lower_at(i), i, e1, &mut out);
                 }
                 // The rest of the word starts nothing.
                 i = j;
@@ -583,10 +572,7 @@ impl Matcher {
                 // (Every name is in `starts_any`, lower-case ones too.)
                 if starts && !space && self.starts_any.first_byte(b) {
                     let e1 = word_ends(hay, i).0;
-                    let filter = filter_at(i);
-                    if filter.may_begin(b, e1 - i) {
-                        self.search_token(original, folded, filter, i, e1, &mut out);
-                    }
+                    self.try_start(original, folded, lower_at(i), i, e1, &mut out);
                 }
                 (prev_alnum, inner_apostrophe) = (false, b == b'\'' && prev_alnum);
                 i += 1;
@@ -594,10 +580,7 @@ impl Matcher {
                 let c = hay[i..].chars().next().unwrap_or(' ');
                 if starts && !c.is_whitespace() {
                     let e1 = word_ends(hay, i).0;
-                    let filter = filter_at(i);
-                    if filter.may_begin(b, e1 - i) {
-                        self.search_token(original, folded, filter, i, e1, &mut out);
-                    }
+                    self.try_start(original, folded, lower_at(i), i, e1, &mut out);
                 }
                 (prev_alnum, inner_apostrophe) = (c.is_alphanumeric(), false);
                 i += c.len_utf8();
@@ -605,6 +588,30 @@ impl Matcher {
         }
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         out
+    }
+
+    /// Tries the token at folded byte `i`, whose first word ends at `e1`
+    /// and whose first letter is `lower` case: its filter's first-byte and
+    /// length test here (inlined into the scan), the rest out of line.
+    #[inline(always)]
+    fn try_start(
+        &self,
+        original: &str,
+        folded: &Folded,
+        lower: bool,
+        i: usize,
+        e1: usize,
+        out: &mut Vec<RawMatch>,
+    ) {
+        let filter = if lower {
+            &self.starts_lower
+        } else {
+            &self.starts_any
+        };
+        let first = folded.as_str().as_bytes().get(i).copied().unwrap_or(0);
+        if filter.may_begin(first, e1 - i) {
+            self.search_token(original, folded, filter, i, e1, out);
+        }
     }
 
     /// Searches the token at folded byte `i`, whose first word ends at `e1`

@@ -74,11 +74,9 @@ impl WordIndex {
         while i < keyed.len() {
             let key = keyed[i].0;
             let start = records.len() as u32;
-            let count = keyed[i..].iter().take_while(|k| k.0 == key).count() as u32;
-            records.extend_from_slice(&count.to_le_bytes());
-            let mut j = i;
-            while j < keyed.len() && keyed[j].0 == key {
-                let (_, len, p) = keyed[j];
+            let j = i + keyed[i..].iter().take_while(|k| k.0 == key).count();
+            records.extend_from_slice(&((j - i) as u32).to_le_bytes());
+            for &(_, len, p) in &keyed[i..j] {
                 let name = patterns
                     .get(p as usize)
                     .and_then(|&(s, l)| arena.as_bytes().get(s as usize..(s + l) as usize))
@@ -86,7 +84,6 @@ impl WordIndex {
                 records.extend_from_slice(&p.to_le_bytes());
                 records.extend_from_slice(&len.to_le_bytes());
                 records.extend_from_slice(name);
-                j += 1;
             }
             let mut at = slot_of(key, mask);
             while slots[at].record != 0 {
