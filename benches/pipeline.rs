@@ -2,7 +2,9 @@
 //! (not shipped with the crate; the benchmarks are skipped when it is absent;
 //! `WHOSAID_CORPUS=path.jsonl` points at another JSONL file).
 //!
-//! - `matching`: folding, tokenising and gazetteer matching (entities only);
+//! - `matching`: folding and the gazetteer search (`Extractor::name_matches`);
+//! - `entities`: the matching stage, then resolution within each document
+//!   (`Extractor::entities`);
 //! - `pipeline`: the whole extraction (sentences, entities, quotes);
 //! - `linear`: the whole extraction on one adversarial text at two sizes
 //!   (×10), to show time grows linearly.
@@ -43,6 +45,14 @@ fn bench_corpus(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("matching", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| ex.name_matches(t).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("entities", |b| {
         b.iter(|| texts.iter().map(|t| ex.entities(t).len()).sum::<usize>())
     });
     g.bench_function("pipeline", |b| {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Document, Entity};
 use crate::error::Error;
 use crate::gazetteer::{Gazetteer, GazetteerSource};
+use crate::lookup::NameMatch;
 use crate::matcher::{MatchEngine, Matcher, MatcherBuilder};
 use crate::normalize::Folded;
 use crate::{entities, quotes, sentence};
@@ -222,7 +223,9 @@ impl Extractor {
     }
 
     /// Finds only the gazetteer entity mentions of `text` (sorted,
-    /// non-overlapping): the matching stage without sentences or quotes.
+    /// non-overlapping): the entity stage, without sentences or quotes. It
+    /// resolves the [`name_matches`](Extractor::name_matches) of the text
+    /// within the document.
     ///
     /// # Example
     ///
@@ -235,6 +238,45 @@ impl Extractor {
     pub fn entities(&self, text: &str) -> Vec<Entity> {
         let folded = Folded::new(text);
         entities::find(text, &folded, &self.inner.matcher, &self.inner.gazetteer)
+    }
+
+    /// Every occurrence in `text` of a name of the gazetteers, with the
+    /// entries it may name: the look-up that [`Extractor::entities`] starts
+    /// from, before anything is resolved within the document. Overlapping
+    /// names are all kept ("New York Times", "New York", "York"); sorted by
+    /// start, then longest first. For users who resolve names their own way
+    /// (or who want every candidate of a large list of their own).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use whosaid::Extractor;
+    ///
+    /// let ex = Extractor::new();
+    /// let text = "Jordan met Michael Jordan.";
+    /// let found = ex.name_matches(text);
+    /// let jordan: Vec<&str> = found[0].candidates().map(|c| c.entity_id()).collect();
+    /// assert!(jordan.contains(&"jordan") && jordan.contains(&"michael-jordan"));
+    /// assert_eq!(found[1].text(text), "Michael Jordan");
+    /// ```
+    pub fn name_matches(&self, text: &str) -> Vec<NameMatch<'_>> {
+        let folded = Folded::new(text);
+        let matcher = &self.inner.matcher;
+        matcher
+            .find(text, &folded)
+            .into_iter()
+            .map(|m| NameMatch {
+                span: m.span,
+                gazetteer: &self.inner.gazetteer,
+                names: matcher.candidates(m.pattern),
+                accepted: m.accepted,
+                more: if matcher.candidates(m.pattern).len() > 64 {
+                    matcher.accepted_past_64(m, text, &folded)
+                } else {
+                    Box::default()
+                },
+            })
+            .collect()
     }
 
     /// Extracts entities, quotes and sentences from one text.

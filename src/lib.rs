@@ -117,6 +117,7 @@ mod extractor;
 mod gazetteer;
 mod hash;
 mod lexicon;
+mod lookup;
 mod matcher;
 mod normalize;
 mod quotes;
@@ -129,6 +130,7 @@ pub use document::{CharOffsets, Document, Entity, JsonDocument, Quote, QuoteKind
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, ExtractorConfig};
 pub use gazetteer::{GazetteerSource, Gender, Label};
+pub use lookup::{NameCandidate, NameKind, NameMatch};
 pub use matcher::MatchEngine;
 pub use sentence::sentences;
 pub use span::Span;
@@ -166,5 +168,8 @@ mod auto_traits {
         assert_all::<crate::ErrorKind>();
         assert_all::<crate::MatchEngine>();
         assert_all::<crate::CharOffsets<'static>>();
+        assert_all::<crate::NameMatch<'static>>();
+        assert_all::<crate::NameCandidate<'static>>();
+        assert_all::<crate::NameKind>();
     }
 }

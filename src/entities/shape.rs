@@ -11,7 +11,7 @@ use crate::hash::FxBuildHasher;
 use crate::lexicon;
 use crate::normalize::{fold_str, is_invisible};
 use crate::span::Span;
-use crate::token::is_alnum;
+use crate::token::{alnum_run, is_alnum};
 
 /// True when `text` writes `surname` after a given name that is no title
 /// ("Jack McConnell"): with no full mention of the gazetteer's bearer
@@ -344,8 +344,12 @@ pub(super) fn is_about_sport(text: &str) -> bool {
             i += 1;
         }
         let start = i;
-        while i < bytes.len() && in_word(bytes[i]) {
-            i += 1;
+        loop {
+            i = alnum_run(bytes, i);
+            match bytes.get(i) {
+                Some(&b) if in_word(b) => i += 1,
+                _ => break,
+            }
         }
         let Some(&first) = bytes.get(start) else {
             break;

@@ -24,7 +24,7 @@ use crate::hash::hash;
 use crate::lexicon;
 use crate::normalize::{fold_str, Folded};
 use crate::span::Span;
-use crate::token::is_alnum;
+use crate::token::{alnum_run, is_alnum};
 
 mod words;
 
@@ -98,7 +98,7 @@ pub(crate) struct RawMatch {
     pub(crate) pattern: u32,
     /// Bit `k`: the text's case suits the pattern's candidate `k` (of the
     /// first 64).
-    accepted: u64,
+    pub(crate) accepted: u64,
 }
 
 /// The automaton over every folded alias, and what each pattern names.
@@ -550,10 +550,7 @@ impl Matcher {
                 (prev_alnum, inner_apostrophe) = (false, false);
                 i += 1;
             } else if is_alnum(b) {
-                let mut j = i + 1;
-                while j < bytes.len() && is_alnum(bytes[j]) {
-                    j += 1;
-                }
+                let j = alnum_run(bytes, i + 1);
                 if starts {
                     // The first word goes on when a letter of another script
                     // follows.
@@ -720,6 +717,22 @@ impl Matcher {
         }
     }
 
+    /// The indices past 64 of the candidates of `m` whose case rule the
+    /// text satisfies (those of the first 64 are bits of `m.accepted`).
+    pub(crate) fn accepted_past_64(
+        &self,
+        m: RawMatch,
+        original: &str,
+        folded: &Folded,
+    ) -> Box<[u32]> {
+        let orig = m.span.as_str(original);
+        (64u32..)
+            .zip(self.candidates(m.pattern).iter().skip(64))
+            .filter(|(_, c)| case_ok(&c.case, orig, m.folded_start, folded, original))
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     /// The candidates of `m` whose case rule the text satisfies.
     pub(crate) fn accepted<'a>(
         &'a self,
@@ -802,9 +815,7 @@ fn word_run(t: &str, mut i: usize) -> usize {
     let b = t.as_bytes();
     loop {
         // ASCII letters and digits, the common case, byte by byte.
-        i += b
-            .get(i..)
-            .map_or(0, |r| r.iter().take_while(|&&b| is_alnum(b)).count());
+        i = alnum_run(b, i);
         match char_at(t, i) {
             (true, len) => i += len,
             _ => return i,
