@@ -697,6 +697,8 @@ mod tests {
         assert_eq!(ids("at first Houston fans cheered"), ["hou"]);
         // A sentence's "First" is an adverb unless the name speaks.
         assert_eq!(ids("First Japan must decide."), ["jp"]);
+        // The text names the bank elsewhere: it is the bank that will.
+        assert!(ids("First Houston Corp said it gained. First Houston will pay.").is_empty());
     }
 
     #[test]

@@ -644,11 +644,38 @@ pub(super) fn after_name_opener(text: &str, start: usize, end: usize) -> bool {
         return false;
     };
     let (word_start, word) = word_before(head, |c| !c.is_alphanumeric());
+    if !lexicon::NAME_OPENERS.contains(word) {
+        return false;
+    }
     // A sentence's "First" may be the adverb: before a modal ("First Japan
-    // must act") it is.
+    // must act") it is, unless the text writes the same name again nearby
+    // ("First Wisconsin Corp said … First Wisconsin will").
     let modal_after = lexicon::MODALS.contains(word_after(text, end));
-    lexicon::NAME_OPENERS.contains(word) && !(starts_sentence(head, word_start) && modal_after)
+    !(starts_sentence(head, word_start) && modal_after) || named_again(text, word_start, end)
 }
+
+/// True when `text[start..end]` is written again, as whole words, within
+/// [`NAME_AGAIN_WINDOW`] bytes either side of it. The window keeps a text
+/// full of such names linear.
+fn named_again(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    let mut from = start.saturating_sub(NAME_AGAIN_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + NAME_AGAIN_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text[from..to].match_indices(name).any(|(at, _)| {
+        let at = from + at;
+        let whole = !text[at + name.len()..].starts_with(char::is_alphanumeric);
+        at != start && whole
+    })
+}
+
+/// How far either side of a name [`named_again`] looks.
+const NAME_AGAIN_WINDOW: usize = 8 * 1024;
 
 /// True when a division word ([`lexicon::DIVISION_WORDS`]: "County",
 /// "Parish") follows byte `end` after a space and the entry's `canonical`
@@ -805,8 +832,14 @@ pub(super) fn after_institution_word(text: &str, start: usize) -> bool {
     let mut words = near[from..].rsplit([' ', '\n', '(', '<']);
     let word = words.next().unwrap_or("");
     // One adjective may stand between the head word and "of": "Banque
-    // Nationale de Paris".
+    // Nationale de Paris". A rank's "of" makes the place part of a title
+    // ("Prince of Wales").
     lexicon::INSTITUTION_WORDS.contains(&word)
+        || (head.ends_with(" of") && lexicon::RANKS_OF.contains(&word) && {
+            let before = words.clone().next().unwrap_or("");
+            !(lexicon::RANKS_ALSO_SURNAMES.contains(&word)
+                && before.starts_with(char::is_uppercase))
+        })
         || (before_of.is_some()
             && word.starts_with(char::is_uppercase)
             && word.chars().all(char::is_alphabetic)
@@ -953,6 +986,27 @@ mod tests {
                 "{title} {name}"
             );
         }
+    }
+
+    #[test]
+    fn place_in_a_rank_is_part_of_the_title() {
+        for (text, place) in [
+            ("the Prince of Wales said", "Wales"),
+            ("the Archbishop of Canterbury", "Canterbury"),
+            ("the King of Belgium", "Belgium"),
+            ("the Duchy of Cornwall", "Cornwall"),
+        ] {
+            assert!(
+                after_institution_word(text, text.find(place).unwrap()),
+                "{text}"
+            );
+        }
+        // A surname is no rank: "Steve King of Iowa" is a man from Iowa.
+        let text = "Steve King of Iowa";
+        assert!(!after_institution_word(text, text.find("Iowa").unwrap()));
+        // "Prince in Wales" is a prince somewhere: only "of" joins them.
+        let text = "the Prince in Wales";
+        assert!(!after_institution_word(text, text.find("Wales").unwrap()));
     }
 
     #[test]

@@ -309,6 +309,33 @@ pub(crate) static ROYAL_TITLES: WordSet = WordSet::new(&[
     "Crown Prince",
 ]);
 
+/// Ranks that take a place after "of" as part of the title: the place in
+/// "Prince of Wales", "Duchess of Cornwall" or "Archbishop of Canterbury"
+/// names no place the text is about; nor does the one in "Duchy of
+/// Cornwall".
+pub(crate) static RANKS_OF: WordSet = WordSet::new(&[
+    "Prince",
+    "Princess",
+    "Duke",
+    "Duchess",
+    "Earl",
+    "Countess",
+    "Marquess",
+    "Marquis",
+    "Viscount",
+    "Duchy",
+    "Archbishop",
+    "Bishop",
+    "King",
+    "Queen",
+    "Sultan",
+    "Emir",
+]);
+
+/// The [`RANKS_OF`] that are also surnames: after a capitalised word they
+/// end a person's name ("Steve King of Iowa"), not a title.
+pub(crate) static RANKS_ALSO_SURNAMES: WordSet = WordSet::new(&["King", "Earl", "Bishop"]);
+
 /// The gender a title (with any modifiers before it) implies.
 pub(crate) fn title_gender(title: &str) -> Option<crate::gazetteer::Gender> {
     let last = title.rsplit(' ').next().unwrap_or(title);

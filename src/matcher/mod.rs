@@ -870,7 +870,9 @@ pub(crate) fn derived_surnames(name: &str) -> Vec<&str> {
     while n > 0 && lexicon::NAME_SUFFIXES.contains(&words[n - 1].1.trim_end_matches(',')) {
         n -= 1;
     }
-    if n < 2 {
+    // A title made of a rank and a place ("Duchess of Cornwall") ends in
+    // no surname.
+    if n < 2 || words[n - 2].1 == "of" {
         return Vec::new();
     }
     let end = words[n - 1].0 + words[n - 1].1.trim_end_matches(',').len();
@@ -1085,6 +1087,7 @@ mod tests {
             vec!["King", "Luther King"]
         );
         assert!(derived_surnames("Madonna").is_empty());
+        assert!(derived_surnames("Duchess of Cornwall").is_empty());
     }
 
     #[test]
