@@ -229,6 +229,9 @@ fn byte_order_mark_regressions() {
         // sentence still starts with that token, not the quotation mark.
         "\u{300}``said\ton Monday President Joe Biden\"\"",
         "\u{200d}«「\tPresident Joe Biden\tmedia outletssaid« ",
+        // A given name opening the text joins the surname after it, with
+        // the mark before it or not.
+        "UJoe Biden\r\nPresident Joe Biden spoke",
     ] {
         bom_only_shifts_offsets(text);
     }

@@ -341,9 +341,14 @@ fn resolve<'t>(
         let folded_text = fold_str(m.span.as_str(text));
         let e_only = only?;
         let entry = gazetteer.entry(e_only)?;
-        let title_gender =
-            title_before(text, m.span.start).map(|t| lexicon::title_gender(t.as_str(text)));
-        let fits = match title_gender {
+        let title = title_before(text, m.span.start).map(|t| t.as_str(text));
+        // A peer's title name is a peerage's, often a place's or another
+        // family's ("Lord Bach", "Lord Faulkner of Worcester"): it stands
+        // for an entry only as an alias of its own ("Lord Coe").
+        let peer = title
+            .is_some_and(|t| lexicon::PEERS_TITLES.contains(t.rsplit(' ').next().unwrap_or(t)));
+        let fits = match title.map(lexicon::title_gender) {
+            _ if peer => false,
             None => false,
             Some(None) => true,
             Some(Some(g)) => entry.gender.map_or(true, |eg| eg == g),
@@ -444,6 +449,42 @@ mod tests {
         jo\tLOC\tJordan\n\
         mj\tPERSON\tMichael Jordan\n\
         tm\tPERSON\tTheresa May\n";
+
+    #[test]
+    fn a_given_name_after_a_quotation_and_comma_is_another_persons() {
+        let gaz = "ad\tPERSON\tAndrew RT Davies\t\t\tm\n";
+        assert_eq!(run(gaz, "\"It works,\" said Mr Davies.").len(), 1);
+        let t = "\"A commons,\" Will Davies, a researcher, said. \"It works,\" said Mr Davies.";
+        assert!(run(gaz, t).is_empty(), "{:?}", run(gaz, t));
+    }
+
+    #[test]
+    fn a_peers_title_name_needs_an_alias() {
+        let gaz = "go\tPERSON\tGeorge Osborne\t\t\tm\n\
+            sc\tPERSON\tSebastian Coe\tLord Coe\t\tm\n";
+        assert_eq!(run(gaz, "Mr Osborne ruled.").len(), 1);
+        // Lord Osborne, the judge, is not George Osborne.
+        assert!(run(gaz, "Judge Lord Osborne ruled.").is_empty());
+        let coe = run(gaz, "The bid chairman, Lord Coe, said.");
+        assert_eq!(coe.len(), 1, "{coe:?}");
+        assert_eq!(coe[0].0, "Lord Coe");
+    }
+
+    #[test]
+    fn a_given_name_opening_a_sentence_belongs_to_the_name() {
+        let gaz = "dr\tPERSON\tDrake\nsw\tPERSON\tShane Williams\t\t\tm\n";
+        // A one-word person's name after a given name is another's.
+        assert!(run(gaz, "Vera Drake scoops film award.").is_empty());
+        // After a doer's noun or a nationality, it is the person.
+        assert_eq!(run(gaz, "Rapper Drake spoke.").len(), 1);
+        assert_eq!(run(gaz, "Canadian Drake spoke.").len(), 1);
+        // A surname after another given name is another person, even
+        // where a sentence opens with it.
+        let t = "Shane Williams scored. Martyn Williams, the flanker, agreed.";
+        let found = run(gaz, t);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Shane Williams");
+    }
 
     #[test]
     fn a_name_before_a_particle_is_someone_elses() {

@@ -65,7 +65,14 @@ pub(super) fn names_someone_else(text: &str, surname: &str, canonical: &str) -> 
         // Assange"); before the surname of a bearer with a given name, it is
         // a given name when it is no English word nor a doer's noun
         // ("Quentin Davies, the MP", "Peter Harris").
+        // After a quotation closed by a comma (`," Will Davies, senior
+        // researcher`), the sentence goes on: its next word is no opener.
+        let before_word = head[..head.len() - word.len()].trim_end();
+        let quote_goes_on = [",\"", ",”", ",'", ",’"]
+            .iter()
+            .any(|q| before_word.ends_with(q));
         let first = starts_sentence(head, head.len() - word.len())
+            && !quote_goes_on
             && (!canonical.contains(' ')
                 || lexicon::lower(word, &mut buf).map_or(true, |w| {
                     is_plain_word(w) || lexicon::DOER_NOUNS.contains(w)
@@ -113,10 +120,23 @@ pub(super) fn inside_other_name(text: &str, span: Span) -> bool {
     let (word_start, word) = word_before(head, |c| {
         c.is_whitespace() || matches!(c, '"' | '“' | '(' | '«' | ',' | ';' | ':')
     });
+    let word = word.trim_start_matches(is_invisible);
+    // A sentence's first word has its capital anyway; it belongs to the
+    // name only when it reads as a given name, no English word nor a
+    // doer's noun nor a nationality ("Vera Drake scoops", "Stuart Grimes
+    // pulled"; not "Rapper Drake", "Italian Ranieri", "Yesterday Grimes").
+    let mut buf = [0u8; 32];
+    let mut given = || {
+        word.len() > 1
+            && word.chars().all(char::is_alphabetic)
+            && !lexicon::DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+            && lexicon::lower(word, &mut buf)
+                .is_some_and(|w| !is_plain_word(w) && !lexicon::DOER_NOUNS.contains(w))
+    };
     word.chars().next().is_some_and(char::is_uppercase)
         && !word.ends_with(['.', '!', '?'])
         && title_before(text, span.start).is_none()
-        && !starts_sentence(head, word_start)
+        && (!starts_sentence(head, word_start) || given())
 }
 
 /// True when the capitalised words after byte `end` run into a company
@@ -756,14 +776,20 @@ pub(super) fn word_after(text: &str, end: usize) -> &str {
 }
 
 /// True when the one-word name `span`, written in words (not initials), is
-/// followed by a word of [`lexicon::OFFICE_WORDS`]: it names a ministry, a
-/// body or a day ("Labour Ministry", "Labor Minister", "Labour Day"), not
-/// the entry.
+/// followed by a word of [`lexicon::OFFICE_WORDS`], or comes after one and
+/// "of": it names a ministry, a body or a day ("Labour Ministry", "Labor
+/// Minister", "Labour Day", "Bureau of Labor Statistics"), not the entry.
 pub(super) fn names_an_office(text: &str, span: Span) -> bool {
     let name = span.as_str(text);
+    let office_of = || {
+        text[..span.start]
+            .strip_suffix(" of ")
+            .and_then(|head| head.rsplit([' ', '\n']).next())
+            .is_some_and(|w| lexicon::OFFICE_WORDS.contains(w))
+    };
     !name.contains(' ')
         && name.chars().any(char::is_lowercase)
-        && lexicon::OFFICE_WORDS.contains(word_after(text, span.end))
+        && (lexicon::OFFICE_WORDS.contains(word_after(text, span.end)) || office_of())
 }
 
 /// True when a title that tells a gender ("Mr", "Lord", "Queen") stands
@@ -954,10 +980,13 @@ mod tests {
         assert!(at("since Labor Minister Pierre Cadieux", "Labor"));
         assert!(at("work on Labour Day", "Labour"));
         assert!(at("in your Microsoft Office application", "Microsoft"));
+        assert!(at("the Bureau of Labor said", "Labor"));
+        assert!(at("the Ministry of Labour said", "Labour"));
         // The party itself, and initials.
         assert!(!at("a Labour minister said", "Labour"));
         assert!(!at("Labour MP Ann Clwyd", "Labour"));
         assert!(!at("the UN Council met", "UN"));
+        assert!(!at("the leader of Labour said", "Labour"));
     }
 
     #[test]

@@ -118,6 +118,7 @@ pub(crate) static TITLES: WordSet = WordSet::new(&[
     "Lord",
     "Lady",
     "Baroness",
+    "Baron",
     "Rev.",
     "Reverend",
     "Father",
@@ -264,10 +265,10 @@ pub(crate) static FEMALE_TITLES: WordSet = WordSet::new(&[
     "Councilwoman",
 ]);
 
-/// Words after a one-word organisation's name which make it part of the
-/// name of an office, a body or a day: "Labour Ministry", "Labor Minister
-/// Pierre Cadieux", "Labour Day", "the Federal Labour Agency" are not the
-/// Labour party.
+/// Words after a one-word organisation's name (or before it and "of")
+/// which make it part of the name of an office, a body or a day: "Labour
+/// Ministry", "Labor Minister Pierre Cadieux", "Labour Day", "the Federal
+/// Labour Agency", "the Bureau of Labor" are not the Labour party.
 pub(crate) static OFFICE_WORDS: WordSet = WordSet::new(&[
     "Ministry",
     "Minister",
@@ -289,6 +290,13 @@ pub(crate) static OFFICE_WORDS: WordSet = WordSet::new(&[
 /// Titles written before a given name, not a surname: a knight's ("Sir
 /// Richard" is Richard Branson, not Cliff Richard).
 pub(crate) static KNIGHTS_TITLES: WordSet = WordSet::new(&["Sir", "Dame"]);
+
+/// Titles of peers. The name after one is the peerage's, which may be a
+/// place's or another family's ("Lord Bach", "Lord Faulkner of
+/// Worcester"): a bare surname after them names a gazetteer entry only
+/// where the entry lists the titled form as an alias ("Lord Coe") or the
+/// text names the person in full.
+pub(crate) static PEERS_TITLES: WordSet = WordSet::new(&["Lord", "Lady", "Baroness", "Baron"]);
 
 /// Titles of monarchs, royals and rulers, also written before a given or
 /// regnal name ("King Faisal", "Sheikh Sultan", "Prince Edward"), and
@@ -769,6 +777,7 @@ pub(crate) static DOER_NOUNS: WordSet = WordSet::new(&[
     "hacker",
     "singer",
     "striker",
+    "goalscorer",
     "winger",
     "defender",
     "keeper",
