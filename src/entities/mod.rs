@@ -493,6 +493,9 @@ mod tests {
         // A knight is named by his given name: "Sir Richard" is another.
         assert!(run(gaz, "Sir Richard sang.").is_empty());
         assert!(run(gaz, "President Richard von Weizsaecker spoke.").is_empty());
+        let gaz = "hj\tPERSON\tHamad bin Jassim\t?Jassim\t\tm\n";
+        assert_eq!(run(gaz, "Minister Jassim said.").len(), 1);
+        assert!(run(gaz, "Minister Jassim al-Khorafi said.").is_empty());
     }
 
     #[test]

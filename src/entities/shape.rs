@@ -104,12 +104,15 @@ pub(super) fn inside_other_name(text: &str, span: Span) -> bool {
         if rest.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
-        // "Richard von Weizsaecker": a particle and a capitalised word.
-        if let Some((particle, more)) = rest.split_once(' ') {
-            if lexicon::NAME_PARTICLES.contains(particle)
-                && more.chars().next().is_some_and(char::is_uppercase)
-            {
-                return true;
+        // "Richard von Weizsaecker", "Jassim al-Khorafi": a particle and a
+        // capitalised word, apart or hyphened.
+        for sep in [' ', '-'] {
+            if let Some((particle, more)) = rest.split_once(sep) {
+                if lexicon::NAME_PARTICLES.contains(particle)
+                    && more.chars().next().is_some_and(char::is_uppercase)
+                {
+                    return true;
+                }
             }
         }
     }
